@@ -1,0 +1,1 @@
+"""desktop.services layer (see docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""desktop.store layer (see docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""desktop.sync layer (see docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""desktop.ui layer (see docs/architecture.md)."""

@@ -6,12 +6,20 @@ and the catalogue alone (SPEC §7.2). Nothing here reads a clock, a database or 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from shared.documents import PiiStatus
 from shared.entries import TrustLevel
 from shared.roles import Role
-from shared.trust.catalogue import CATALOGUE, GREEN_FALLBACK_HINT, LIGHT_ORDER, ReasonCode, TrustLight, sort_key
+from shared.trust.catalogue import (
+    CATALOGUE,
+    GREEN_FALLBACK_HINT,
+    LIGHT_ORDER,
+    ReasonCode,
+    ReasonSpec,
+    TrustLight,
+    sort_key,
+)
 from shared.trust.facts import AccidentStatus, DocumentFacts, EntryFacts, VehicleTrustFacts
 from shared.trust.summary import Presence, TrustSummary, VerificationLevel
 from shared.trust.todos import sort_reason_codes, todo_codes_for_role
@@ -100,9 +108,9 @@ def derive_reason_codes(facts: VehicleTrustFacts) -> tuple[str, ...]:
     return sort_reason_codes(code.value for code in reasons)
 
 
-def light_for(reason_codes: Iterable[str]) -> TrustLight:
+def light_for(reason_codes: Iterable[str], catalogue: Mapping[str, ReasonSpec] = CATALOGUE) -> TrustLight:
     """SPEC §7.2: any block -> rot, else any cap -> orange, else any warn -> gelb, none -> gruen."""
-    return worst_light(CATALOGUE[code].light for code in reason_codes)
+    return worst_light(catalogue[code].light for code in reason_codes)
 
 
 def worst_light(lights: Iterable[TrustLight]) -> TrustLight:
@@ -110,9 +118,9 @@ def worst_light(lights: Iterable[TrustLight]) -> TrustLight:
     return min(lights, key=LIGHT_ORDER.index, default=TrustLight.GRUEN)
 
 
-def hint_for(reason_codes: Iterable[str]) -> str:
+def hint_for(reason_codes: Iterable[str], catalogue: Mapping[str, ReasonSpec] = CATALOGUE) -> str:
     """The hint of the top reason (lowest priority, ties by code), or the green fallback."""
-    specs = [CATALOGUE[code] for code in reason_codes]
+    specs = [catalogue[code] for code in reason_codes]
     if not specs:
         return GREEN_FALLBACK_HINT
     return min(specs, key=sort_key).hint

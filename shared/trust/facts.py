@@ -9,9 +9,10 @@ claims T3).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
-from shared.documents import ApprovalStatus, PiiStatus, ScanStatus
+from shared.documents import ApprovalStatus, PiiStatus, ScanStatus, is_valid_evidence
 from shared.entries import TrustLevel
 
 
@@ -66,7 +67,7 @@ class DocumentFacts:
     """One document of the vehicle (attached to the vehicle or one of its entries).
 
     ``is_evidence`` is true for documents uploaded as proof (the default); ``has_sha256`` says
-    whether a checksum was stored (D-014); ``deleted`` mirrors ``deleted_at is not null``;
+    whether a checksum was stored (D-014); ``deleted_at`` is the soft-delete time (``None`` = live);
     ``pii_override`` is an audited admin override of the PII block (SPEC §6.4, D16).
     """
 
@@ -75,19 +76,18 @@ class DocumentFacts:
     pii_status: PiiStatus
     is_evidence: bool = True
     has_sha256: bool = True
-    deleted: bool = False
+    deleted_at: datetime | None = None
     pii_override: bool = False
 
     @property
+    def deleted(self) -> bool:
+        """Soft-deleted documents are no evidence and block nothing (SPEC §6.4 item 7)."""
+        return self.deleted_at is not None
+
+    @property
     def is_valid_evidence(self) -> bool:
-        """SPEC §6.6: an evidence document that is APPROVED, CLEAN, PII OK and not deleted."""
-        return (
-            self.is_evidence
-            and not self.deleted
-            and self.approval_status == ApprovalStatus.APPROVED
-            and self.scan_status == ScanStatus.CLEAN
-            and self.pii_status == PiiStatus.OK
-        )
+        """An evidence document that is valid evidence under SPEC §6.6 (``shared.documents.is_valid_evidence``)."""
+        return self.is_evidence and is_valid_evidence(self)
 
     @property
     def in_review(self) -> bool:

@@ -1,28 +1,48 @@
-"""The document state machine and retention (SPEC §6.4, D9, D15, D16).
+"""Documents: statuses, the state machine, valid evidence, visibility, retention and intake checks.
 
-Each transition is a pure function ``(state, actor, ..., now) -> new state`` that raises
-:class:`DomainError` when the event is not allowed; the caller persists the state and audits.
+SPEC §6.1-6.6 with DECISIONS D9 and D15-D17. Every function is pure: the caller passes ``now``,
+persists the returned state and writes the audit events.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Protocol
 
-from shared.documents.status import (
-    UPLOAD_ROLES,
-    ActorKind,
-    ApprovalStatus,
-    DeleteReason,
-    DocumentActor,
-    DocumentState,
-    PiiStatus,
-    ScanStatus,
-)
 from shared.errors import DomainError, ErrorCode
+from shared.roles import ADMIN_ROLES, Role
 
+
+class ApprovalStatus(StrEnum):
+    QUARANTINED = "QUARANTINED"
+    APPROVED = "APPROVED"
+    REJECTED = "REJECTED"
+
+
+class ScanStatus(StrEnum):
+    PENDING = "PENDING"
+    CLEAN = "CLEAN"
+    INFECTED = "INFECTED"
+    ERROR = "ERROR"
+
+
+class PiiStatus(StrEnum):
+    OK = "OK"
+    SUSPECTED = "SUSPECTED"
+    CONFIRMED = "CONFIRMED"
+
+
+# --- constants (each number lives here once; server settings may override the defaults) ---
+
+#: Upload size limit (D15: "20 MB", read as 20 MiB). A file of exactly this size is accepted.
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+#: Stored file-name length (SPEC §6.3).
+MAX_FILENAME_CHARS = 180
 #: Reject reason and PII note length (SPEC §6.3).
 MAX_REASON_CHARS = 500
 #: Confirmed, uncleaned PII is deleted after this many days (D16).
@@ -46,6 +66,19 @@ class DocumentEvent(StrEnum):
     REPLACE = "replace"
     SOFT_DELETE = "soft_delete"
     RETENTION_PURGE = "retention_purge"
+
+
+class ActorKind(StrEnum):
+    SYSTEM = "system"  # scanner, PII detector, retention job
+    ADMIN = "admin"  # admin or superadmin
+    UPLOADER = "uploader"  # the document's owner/uploader (created_by_user_id), role user/vip/dealer
+
+
+class DeleteReason(StrEnum):
+    DELETED = "deleted"
+    REPLACED = "replaced"
+    RETENTION_PII = "retention_pii"
+    RETENTION_REJECTED = "retention_rejected"
 
 
 #: Who may trigger each event. Upload is open to every non-moderator account role (see ``new_document``).
@@ -78,6 +111,90 @@ PII_MARK_TRANSITIONS: Mapping[PiiStatus, frozenset[PiiStatus]] = {
 }
 #: The automatic PII detector only ever suspects (D15).
 SYSTEM_PII_TARGETS: frozenset[PiiStatus] = frozenset({PiiStatus.SUSPECTED})
+
+_CLIENT_ROLES: frozenset[Role] = frozenset({Role.USER, Role.VIP, Role.DEALER})
+_UPLOAD_ROLES: frozenset[Role] = _CLIENT_ROLES | ADMIN_ROLES
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentActor:
+    """Who acts, relative to one document. ``role=None`` is the system (scanner, detector, jobs)."""
+
+    role: Role | None = None
+    user_id: str | None = None
+    is_uploader: bool = False
+    is_vehicle_owner: bool = False
+    is_org_member: bool = False
+    is_shared_with: bool = False
+
+    @property
+    def kinds(self) -> frozenset[ActorKind]:
+        if self.role is None:
+            return frozenset({ActorKind.SYSTEM})
+        kinds: set[ActorKind] = set()
+        if self.role in ADMIN_ROLES:
+            kinds.add(ActorKind.ADMIN)
+        if self.is_uploader and self.role in _UPLOAD_ROLES:
+            kinds.add(ActorKind.UPLOADER)
+        return frozenset(kinds)
+
+    @property
+    def has_object_access(self) -> bool:
+        """A user/vip/dealer with an object-level link to the document (SPEC §6.5)."""
+        links = self.is_uploader or self.is_vehicle_owner or self.is_org_member or self.is_shared_with
+        return self.role in _CLIENT_ROLES and links
+
+
+SYSTEM_ACTOR = DocumentActor()
+
+
+class EvidenceFacts(Protocol):
+    """The four facts that decide whether a document is valid evidence (read-only view)."""
+
+    @property
+    def approval_status(self) -> ApprovalStatus: ...
+
+    @property
+    def scan_status(self) -> ScanStatus: ...
+
+    @property
+    def pii_status(self) -> PiiStatus: ...
+
+    @property
+    def deleted_at(self) -> datetime | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentState:
+    """The status part of a document (SPEC §6.3). Defaults are the state right after upload."""
+
+    approval_status: ApprovalStatus = ApprovalStatus.QUARANTINED
+    scan_status: ScanStatus = ScanStatus.PENDING
+    pii_status: PiiStatus = PiiStatus.OK
+    approved_by_user_id: str | None = None
+    approved_at: datetime | None = None
+    rejected_by_user_id: str | None = None
+    rejected_at: datetime | None = None
+    reject_reason: str | None = None
+    pii_marked_by_user_id: str | None = None
+    pii_marked_at: datetime | None = None
+    pii_note: str | None = None
+    pii_override_by_user_id: str | None = None
+    pii_override_at: datetime | None = None
+    replaced_by_document_id: str | None = None
+    deleted_at: datetime | None = None
+    deleted_reason: DeleteReason | None = None
+
+
+def is_valid_evidence(doc: EvidenceFacts) -> bool:
+    """SPEC §6.6: approved, scanned clean, PII OK and not deleted - all four, nothing else."""
+    return (
+        doc.deleted_at is None
+        and doc.approval_status == ApprovalStatus.APPROVED
+        and doc.scan_status == ScanStatus.CLEAN
+        and doc.pii_status == PiiStatus.OK
+    )
+
 
 # --- transitions -------------------------------------------------------------------------------
 
@@ -115,7 +232,7 @@ def _as_rejected(state: DocumentState, by: str | None, now: datetime, reason: st
 
 def new_document(actor: DocumentActor) -> DocumentState:
     """Upload: QUARANTINED / PENDING / OK (D15). Any account role but moderator may upload."""
-    if actor.role not in UPLOAD_ROLES:
+    if actor.role not in _UPLOAD_ROLES:
         raise DomainError(ErrorCode.FORBIDDEN, message="upload: role not allowed")
     return DocumentState()
 
@@ -263,3 +380,110 @@ def purge_for_retention(state: DocumentState, actor: DocumentActor, now: datetim
     if reason is None:
         raise DomainError(ErrorCode.INVALID_TRANSITION, message="retention not due")
     return _delete(state, now, reason)
+
+
+# --- visibility (SPEC §6.5, D17) -----------------------------------------------------------------
+
+
+def can_view_metadata(actor: DocumentActor, doc: EvidenceFacts) -> bool:
+    """Admins: every live document. The uploader: own uploads in any state (D17, status only).
+
+    Other users with object access (vehicle owner, org member, shared partner): APPROVED and PII OK.
+    Public, moderator and the system actor: never. Deleted documents: nobody (reads are 404).
+    """
+    if doc.deleted_at is not None or actor.role is None:
+        return False
+    if actor.role in ADMIN_ROLES:
+        return True
+    if not actor.has_object_access:
+        return False
+    if actor.is_uploader:
+        return True
+    return doc.approval_status == ApprovalStatus.APPROVED and doc.pii_status == PiiStatus.OK
+
+
+def can_download(actor: DocumentActor, doc: EvidenceFacts) -> bool:
+    """Admins: every live document (review). Others with object access: valid evidence only."""
+    if doc.deleted_at is not None or actor.role is None:
+        return False
+    if actor.role in ADMIN_ROLES:
+        return True
+    return actor.has_object_access and is_valid_evidence(doc)
+
+
+# --- intake: type sniffing, size, file names (SPEC §6.1, §6.3, D15) ------------------------------
+
+
+class ContentType(StrEnum):
+    PDF = "application/pdf"
+    JPEG = "image/jpeg"
+    PNG = "image/png"
+
+
+#: Leading bytes of each allowed type; ``sniff_content_type`` needs at most ``SNIFF_BYTES`` of them.
+MAGIC_BYTES: Mapping[bytes, ContentType] = {
+    b"%PDF-": ContentType.PDF,
+    b"\xff\xd8\xff": ContentType.JPEG,
+    b"\x89PNG\r\n\x1a\n": ContentType.PNG,
+}
+SNIFF_BYTES = max(len(magic) for magic in MAGIC_BYTES)
+#: File-name extensions allowed on an upload (a name without an extension is fine too).
+ALLOWED_EXTENSIONS: Mapping[str, ContentType] = {
+    "pdf": ContentType.PDF,
+    "jpg": ContentType.JPEG,
+    "jpeg": ContentType.JPEG,
+    "png": ContentType.PNG,
+}
+
+
+def sniff_content_type(first_bytes: bytes) -> ContentType | None:
+    """The allowed type the bytes start with, or None. Names and client headers are never consulted."""
+    for magic, content_type in MAGIC_BYTES.items():
+        if first_bytes.startswith(magic):
+            return content_type
+    return None
+
+
+def check_upload(
+    *, filename: str, size_bytes: int, first_bytes: bytes, max_bytes: int = MAX_UPLOAD_BYTES
+) -> ContentType:
+    """Accept or refuse an upload: 413 ``too_large``, then 415 ``mime_not_allowed`` (bytes), then
+    415 ``ext_not_allowed`` (a name extension outside the allowlist). Returns the sniffed type."""
+    if size_bytes > max_bytes:
+        raise DomainError(ErrorCode.TOO_LARGE)
+    content_type = sniff_content_type(first_bytes)
+    if size_bytes <= 0 or content_type is None:
+        raise DomainError(ErrorCode.MIME_NOT_ALLOWED)
+    extension = _extension(sanitize_filename(filename))
+    if extension is not None and extension not in ALLOWED_EXTENSIONS:
+        raise DomainError(ErrorCode.EXT_NOT_ALLOWED)
+    return content_type
+
+
+def _extension(name: str) -> str | None:
+    stem, dot, ext = name.rpartition(".")
+    return ext.lower() if dot and stem and ext else None
+
+
+_PATH_SEPARATORS = re.compile(r"[/\\]")
+_RESERVED_CHARS = re.compile(r'[<>:"|?*]')
+_WHITESPACE = re.compile(r"\s+")
+_MAX_KEPT_EXTENSION = 10
+
+
+def sanitize_filename(name: str, fallback: str = "document") -> str:
+    """A display-only file name: last path part, no control/format characters, no characters that
+    are reserved on Windows, single spaces, no leading/trailing dots or spaces, at most 180 chars
+    (the extension is kept when it is short). Empty results become ``fallback``."""
+    text = unicodedata.normalize("NFC", name)
+    text = _PATH_SEPARATORS.split(text)[-1]
+    text = "".join(ch for ch in text if not unicodedata.category(ch).startswith("C"))
+    text = _RESERVED_CHARS.sub("_", text)
+    text = _WHITESPACE.sub(" ", text).strip(" .")
+    if len(text) > MAX_FILENAME_CHARS:
+        stem, _, ext = text.rpartition(".")
+        if stem and 0 < len(ext) <= _MAX_KEPT_EXTENSION:
+            text = stem[: MAX_FILENAME_CHARS - len(ext) - 1].rstrip(" .") + "." + ext
+        else:
+            text = text[:MAX_FILENAME_CHARS].rstrip(" .")
+    return text or fallback

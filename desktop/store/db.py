@@ -1,0 +1,219 @@
+"""SQLCipher engine for the vault and the start-up migration with a backup copy first.
+
+The database is SQLCipher 4 (``sqlcipher3``) keyed with the raw 256-bit data key
+(``PRAGMA key = "x'<hex>'"``): SQLCipher's own passphrase KDF is skipped, the password KDF lives in the
+key file (``desktop.store.keyfile``). SQLAlchemy gets connections from a ``creator`` so the key never
+appears in a URL, log line or ``repr``.
+
+Threading: the engine may be used from any thread, but the app funnels all DB work through one worker
+(CONVENTIONS item 3). Journal mode is the rollback journal (``DELETE``) so that, with every connection
+closed, the single ``vault.db`` file is a consistent copy for backups.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy import Engine, create_engine, event, inspect
+
+from desktop.store.errors import VaultCorruptError, VaultError
+from desktop.store.fsutil import atomic_copy
+
+KEY_BYTES = 32
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+DEFAULT_KEEP_BACKUPS = 5
+BACKUP_SUFFIX = ".db"
+
+
+class VaultTooNewError(VaultError):
+    """The database was migrated by a newer app version; this version must not touch it."""
+
+
+def _key_pragma(key: bytes) -> str:
+    if len(key) != KEY_BYTES:
+        raise ValueError("the SQLCipher key must be 32 bytes")
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def _common_pragmas(conn: Any) -> None:
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")  # no temporary files beside the vault
+
+
+def connect_sqlcipher(path: Path, key: bytes) -> sqlcipher3.Connection:
+    """A raw ``sqlcipher3`` connection keyed with ``key`` (SQLCipher 4 format, no KDF).
+
+    Keying cannot fail by itself; the first read raises ``sqlcipher3.DatabaseError`` for a wrong key.
+    """
+    conn = sqlcipher3.connect(str(path), check_same_thread=False)
+    try:
+        conn.execute(_key_pragma(key))
+        conn.execute("PRAGMA cipher_compatibility = 4")
+        _common_pragmas(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def check_key(path: Path, key: bytes) -> None:
+    """Raise :class:`VaultCorruptError` unless ``key`` opens the database at ``path``."""
+    try:
+        conn = connect_sqlcipher(path, key)
+    except sqlcipher3.DatabaseError as exc:
+        raise VaultCorruptError(f"cannot open the vault database: {exc}") from None
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        raise VaultCorruptError(f"the vault database does not open with its key: {exc}") from None
+    finally:
+        conn.close()
+
+
+def _sqlite_begin_fix(engine: Engine) -> None:
+    """Let SQLAlchemy, not the driver, emit BEGIN, so transactions (and DDL in them) behave as written."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, connection_record: Any) -> None:
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+
+def sqlcipher_engine(path: Path, key: bytes, *, echo: bool = False) -> Engine:
+    """An engine on the encrypted database at ``path`` (created on first write if missing)."""
+    key = bytes(key)
+    _key_pragma(key)  # validate now, not on first connect
+
+    def creator() -> sqlcipher3.Connection:
+        return connect_sqlcipher(path, key)
+
+    engine = create_engine("sqlite://", creator=creator, module=sqlcipher3, echo=echo)
+    _sqlite_begin_fix(engine)
+    return engine
+
+
+def plain_sqlite_engine(path: Path, *, echo: bool = False) -> Engine:
+    """An unencrypted engine with the same pragmas (benchmarks and comparisons only; never for user data)."""
+
+    def creator() -> sqlite3.Connection:
+        conn = sqlite3.connect(str(path), check_same_thread=False)
+        _common_pragmas(conn)
+        return conn
+
+    engine = create_engine("sqlite://", creator=creator, echo=echo)
+    _sqlite_begin_fix(engine)
+    return engine
+
+
+@dataclass(frozen=True, slots=True)
+class MigrationResult:
+    """What :func:`migrate` did: revisions before/after, and the backup it made (``None``: none needed)."""
+
+    from_revision: str | None
+    to_revision: str | None
+    backup: Path | None
+
+    @property
+    def changed(self) -> bool:
+        return self.from_revision != self.to_revision
+
+
+def alembic_config(script_location: Path | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(script_location or MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision(script_location: Path | None = None) -> str | None:
+    return ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _has_user_tables(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return any(name != "alembic_version" for name in inspect(conn).get_table_names())
+
+
+def make_backup(db_path: Path, backup_dir: Path, label: str, now: datetime, keep: int) -> Path:
+    """Copy the (closed) database file to ``backup_dir`` and drop all but the newest ``keep`` backups.
+
+    The copy is still SQLCipher-encrypted with the same key: a backup needs the same password.
+    """
+    backup_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = backup_dir / f"{db_path.stem}-{stamp}-{label}{BACKUP_SUFFIX}"
+    atomic_copy(db_path, target)
+    prune_backups(backup_dir, db_path.stem, keep)
+    return target
+
+
+def list_backups(backup_dir: Path, stem: str) -> list[Path]:
+    """Backups of ``stem``, oldest first (names carry a sortable UTC timestamp)."""
+    if not backup_dir.is_dir():
+        return []
+    return sorted(p for p in backup_dir.glob(f"{stem}-*{BACKUP_SUFFIX}") if p.is_file())
+
+
+def prune_backups(backup_dir: Path, stem: str, keep: int) -> None:
+    backups = list_backups(backup_dir, stem)
+    for old in backups[: max(len(backups) - max(keep, 1), 0)]:
+        old.unlink(missing_ok=True)
+
+
+def migrate(
+    engine: Engine,
+    db_path: Path,
+    backup_dir: Path,
+    *,
+    keep_backups: int = DEFAULT_KEEP_BACKUPS,
+    script_location: Path | None = None,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> MigrationResult:
+    """Bring the database to the newest local schema; back the file up first when it holds data.
+
+    - already at head: nothing is written, no backup;
+    - brand-new (empty) database: migrated without a backup;
+    - otherwise: every pooled connection is closed, the file is copied to ``backup_dir``, then the
+      migrations run in one transaction (SQLite DDL is transactional), and old backups are pruned.
+
+    Raises :class:`VaultTooNewError` when the database's revision is unknown to this app version.
+    """
+    cfg = alembic_config(script_location)
+    script = ScriptDirectory.from_config(cfg)
+    head = script.get_current_head()
+    current = current_revision(engine)
+    if current == head:
+        return MigrationResult(current, head, None)
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except CommandError:
+            raise VaultTooNewError(f"the vault schema {current!r} is newer than this app") from None
+
+    backup: Path | None = None
+    if current is not None or _has_user_tables(engine):
+        engine.dispose()  # all connections closed: the file on disk is complete
+        backup = make_backup(db_path, backup_dir, current or "unversioned", now(), keep_backups)
+
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return MigrationResult(current, head, backup)

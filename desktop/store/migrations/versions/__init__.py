@@ -1,0 +1,1 @@
+"""Local schema versions; file names are timestamp-prefixed."""

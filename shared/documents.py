@@ -477,9 +477,9 @@ def sanitize_filename(name: str, fallback: str = "document") -> str:
     (the extension is kept when it is short). Empty results become ``fallback``."""
     text = unicodedata.normalize("NFC", name)
     text = _PATH_SEPARATORS.split(text)[-1]
+    text = _WHITESPACE.sub(" ", text)  # before dropping control characters: tabs and newlines are both
     text = "".join(ch for ch in text if not unicodedata.category(ch).startswith("C"))
-    text = _RESERVED_CHARS.sub("_", text)
-    text = _WHITESPACE.sub(" ", text).strip(" .")
+    text = _RESERVED_CHARS.sub("_", text).strip(" .")
     if len(text) > MAX_FILENAME_CHARS:
         stem, _, ext = text.rpartition(".")
         if stem and 0 < len(ext) <= _MAX_KEPT_EXTENSION:

@@ -14,11 +14,15 @@ DEFAULT_SERVER = "http://127.0.0.1:8765"
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ltc-desktop",
-        description="LifeTimeCircle Service Heft desktop app: offline service book synced with a LifeTimeCircle server.",
+        description="LifeTimeCircle Service Heft desktop app: an offline service book synced with a server.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--server", default=None, help=f"sync server address (default: the saved one, else {DEFAULT_SERVER})")
-    parser.add_argument("--data-dir", default=None, help="folder of the local encrypted vault (default: per-user data folder)")
+    parser.add_argument(
+        "--server", default=None, help=f"sync server address (default: the saved one, else {DEFAULT_SERVER})"
+    )
+    parser.add_argument(
+        "--data-dir", default=None, help="folder of the local encrypted vault (default: per-user data folder)"
+    )
     parser.add_argument("--lang", choices=["de", "en"], default=None, help="user interface language (default: system)")
     return parser
 

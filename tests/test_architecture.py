@@ -97,7 +97,9 @@ class TestImportContracts:
     def test_qtwidgets_checker_fails_on_a_planted_import(self, tmp_path: Path, target: str) -> None:
         tree = copy_tree(tmp_path)
         path = tree / target
-        path.write_text(path.read_text(encoding="utf-8") + "\nfrom PySide6.QtWidgets import QWidget\n", encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8") + "\nfrom PySide6.QtWidgets import QWidget\n", encoding="utf-8"
+        )
         assert qtwidgets_violations(tree) == [f"{target}:{len(path.read_text().splitlines())}"]
 
     def test_qtwidgets_allowed_in_desktop_ui(self, tmp_path: Path) -> None:

@@ -1,0 +1,1 @@
+"""Accounts, sessions and tokens (DECISIONS D1-D3)."""

@@ -1,0 +1,1 @@
+"""Terms and privacy consent (D4, SPEC §3.7) and the gate used by product routes."""

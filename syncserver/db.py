@@ -1,0 +1,76 @@
+"""Engine and session factory per settings; the request-scoped session dependency owns the transaction.
+
+SQLite (the embedded default) runs in WAL mode with foreign keys on; PostgreSQL via LTC_DATABASE_URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from syncserver.failures import RecordedFailure
+
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine that never renders bound parameters into error messages (they may hold PII)."""
+    if url.startswith("sqlite"):
+        connect_args = {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+        engine = create_engine(url, hide_parameters=True, connect_args=connect_args, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    kwargs.setdefault("pool_size", 10)
+    kwargs.setdefault("max_overflow", 20)
+    return create_engine(url, hide_parameters=True, pool_pre_ping=True, **kwargs)
+
+
+class Database:
+    """One engine plus its session factory; owned by the app (``app.state.db``)."""
+
+    def __init__(self, url: str, engine: Engine | None = None) -> None:
+        self.url = url
+        self.engine = engine or make_engine(url)
+        self.sessionmaker = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """Commit when the endpoint returns, roll back when it raises (commit for :class:`RecordedFailure`)."""
+    database: Database = request.app.state.db
+    session = database.sessionmaker()
+    try:
+        yield session
+    except RecordedFailure:
+        session.commit()
+        raise
+    except BaseException:
+        session.rollback()
+        raise
+    else:
+        session.commit()
+    finally:
+        session.close()
+
+
+#: The request-scoped session; exits before the response is sent, so the commit is never racing the client.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]

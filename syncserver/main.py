@@ -1,0 +1,81 @@
+"""The app factory: routers at ``/`` and ``/api``, one error handler set, request-id middleware, policy check."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+
+from syncserver import __version__
+from syncserver.access import registry
+from syncserver.access.policy import API_PREFIX
+from syncserver.auth.endpoints import router as auth_router
+from syncserver.clock import Clock, SystemClock
+from syncserver.config import Settings, get_settings
+from syncserver.consent.endpoints import router as consent_router
+from syncserver.context import ServerContext
+from syncserver.db import Database
+from syncserver.errors import install as install_error_handlers
+from syncserver.health import router as health_router
+from syncserver.logs import configure_logging
+from syncserver.mail import Mailer, build_mailer
+from syncserver.middleware import RequestContextMiddleware
+from syncserver.security import Keys
+
+#: Every router of the server, in mount order. New domains append theirs here.
+ROUTERS: list[APIRouter] = [health_router, auth_router, consent_router]
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    clock: Clock | None = None,
+    mailer: Mailer | None = None,
+    database: Database | None = None,
+    extra_routers: Sequence[APIRouter] = (),
+    configure_logs: bool = False,
+) -> FastAPI:
+    """Build the ASGI app. The schema must already exist (``ltc-server migrate``).
+
+    ``database`` lets tests share one engine across apps; an app that creates its own engine disposes
+    it on shutdown. Raises ``RuntimeError`` when a route lacks a policy.
+    """
+    settings = settings or get_settings()
+    if configure_logs:
+        configure_logging(settings.log_level)
+    owns_db = database is None
+    db = database or Database(settings.resolved_database_url)
+    ctx = ServerContext(
+        settings=settings,
+        clock=clock or SystemClock(),
+        keys=Keys(settings.secret),
+        mailer=mailer or build_mailer(settings),
+        db=db,
+    )
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owns_db:
+            db.dispose()
+
+    docs = not settings.is_production
+    app = FastAPI(
+        title="LifeTimeCircle Service Heft sync server",
+        version=__version__,
+        lifespan=lifespan,
+        docs_url="/docs" if docs else None,
+        redoc_url=None,
+        openapi_url="/openapi.json" if docs else None,
+    )
+    app.state.ctx = ctx
+    app.state.db = db
+    app.state.settings = settings
+    install_error_handlers(app)
+    app.add_middleware(RequestContextMiddleware)
+    for router in [*ROUTERS, *extra_routers]:
+        app.include_router(router)
+        app.include_router(router, prefix=API_PREFIX)
+    app.state.route_policies = registry.verify(app.router.routes)
+    return app

@@ -1,0 +1,7 @@
+"""Database-backed rate limits shared by every server process (sliding-window counter)."""
+
+from __future__ import annotations
+
+from syncserver.ratelimit.service import RateLimiter
+
+__all__ = ["RateLimiter"]

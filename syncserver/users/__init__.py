@@ -1,0 +1,1 @@
+"""Accounts as records: lookup and creation shared by auth, the CLI and governance."""

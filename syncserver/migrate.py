@@ -20,7 +20,7 @@ def alembic_config(url: str, connection: Connection | None = None) -> Config:
     return cfg
 
 
-def upgrade(url: str, revision: str = "head", connection: Connection | None = None) -> None:
+def upgrade(url: str, revision: str = "heads", connection: Connection | None = None) -> None:
     """Bring the database at ``url`` to ``revision`` (the schema is only ever made this way)."""
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)

@@ -144,7 +144,7 @@ def sign_in(
     role: Role = Role.USER,
     *,
     consent: bool = True,
-    password: str | None = PASSWORD,
+    password: str | None = None,
     totp: bool | None = None,
 ) -> SignedIn:
     """Create an account with ``role`` and open a session directly (no HTTP).

@@ -1,18 +1,14 @@
-"""Engine and session factory per settings; the request-scoped session dependency owns the transaction.
+"""Engine and session factory per settings (no FastAPI here: the request-scoped session lives in ``deps``).
 
 SQLite (the embedded default) runs in WAL mode with foreign keys on; PostgreSQL via LTC_DATABASE_URL.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import Depends, Request
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
-
-from syncserver.failures import RecordedFailure
+from sqlalchemy.orm import sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
@@ -52,25 +48,3 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-
-def get_session(request: Request) -> Iterator[Session]:
-    """Commit when the endpoint returns, roll back when it raises (commit for :class:`RecordedFailure`)."""
-    database: Database = request.app.state.db
-    session = database.sessionmaker()
-    try:
-        yield session
-    except RecordedFailure:
-        session.commit()
-        raise
-    except BaseException:
-        session.rollback()
-        raise
-    else:
-        session.commit()
-    finally:
-        session.close()
-
-
-#: The request-scoped session; exits before the response is sent, so the commit is never racing the client.
-SessionDep = Annotated[Session, Depends(get_session, scope="function")]

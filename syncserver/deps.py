@@ -1,12 +1,16 @@
-"""FastAPI dependencies for the process-wide context and the caller's network identity."""
+"""FastAPI dependencies: the request-scoped session (owns the transaction), the context, the peer identity."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, Request
+from sqlalchemy.orm import Session
 
 from syncserver.context import ServerContext
+from syncserver.db import Database
+from syncserver.failures import RecordedFailure
 
 
 def get_context(request: Request) -> ServerContext:
@@ -24,3 +28,25 @@ def get_client_ip_hmac(request: Request, ctx: ContextDep) -> str:
 
 
 ClientIpDep = Annotated[str, Depends(get_client_ip_hmac)]
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """Commit when the endpoint returns, roll back when it raises (commit for :class:`RecordedFailure`)."""
+    database: Database = request.app.state.db
+    session = database.sessionmaker()
+    try:
+        yield session
+    except RecordedFailure:
+        session.commit()
+        raise
+    except BaseException:
+        session.rollback()
+        raise
+    else:
+        session.commit()
+    finally:
+        session.close()
+
+
+#: The request-scoped session; exits before the response is sent, so the commit is never racing the client.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]

@@ -16,8 +16,7 @@ from syncserver.access.policy import AUTH_SESSION, Policy
 from syncserver.audit import AuditAction, AuditResult, ReasonCode, TargetType, record
 from syncserver.auth.sessions import SessionManager
 from syncserver.consent.service import ConsentService
-from syncserver.db import SessionDep
-from syncserver.deps import ContextDep
+from syncserver.deps import ContextDep, SessionDep
 from syncserver.failures import RecordedFailure
 from syncserver.middleware import route_template
 

@@ -24,8 +24,7 @@ from syncserver.auth.schemas import (
 from syncserver.auth.service import AuthService
 from syncserver.auth.sessions import SessionManager, TokenPair
 from syncserver.consent.service import ConsentService
-from syncserver.db import SessionDep
-from syncserver.deps import ClientIpDep, ContextDep
+from syncserver.deps import ClientIpDep, ContextDep, SessionDep
 from syncserver.mail import deliver
 
 router = APIRouter(prefix="/auth", tags=["auth"])

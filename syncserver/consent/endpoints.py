@@ -9,8 +9,7 @@ from fastapi import APIRouter, Depends
 from syncserver.access import CONSENT, Actor, require
 from syncserver.consent.schemas import AcceptedOut, AcceptIn, ConsentDoc, CurrentOut, OkOut, StatusOut
 from syncserver.consent.service import ConsentInput, ConsentService
-from syncserver.db import SessionDep
-from syncserver.deps import ContextDep
+from syncserver.deps import ContextDep, SessionDep
 
 router = APIRouter(prefix="/consent", tags=["consent"])
 ConsentActor = Annotated[Actor, Depends(require(CONSENT))]

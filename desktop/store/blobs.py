@@ -70,9 +70,19 @@ class BlobStore:
     def root(self) -> Path:
         return self._root
 
+    def close(self) -> None:
+        """Drop the key references; every later call raises ``RuntimeError``."""
+        self._key = b""
+        self._name_key = b""
+
+    def _keys(self) -> tuple[bytes, bytes]:
+        if not self._key:
+            raise RuntimeError("the blob store is closed")
+        return self._key, self._name_key
+
     def path_for(self, sha256: str) -> Path:
         """Where the blob with this plaintext SHA-256 lives (whether or not it exists)."""
-        name = hmac.new(self._name_key, _check_sha256(sha256), hashlib.sha256).hexdigest()
+        name = hmac.new(self._keys()[1], _check_sha256(sha256), hashlib.sha256).hexdigest()
         return self._root / name[:2] / name
 
     def exists(self, sha256: str) -> bool:
@@ -84,6 +94,7 @@ class BlobStore:
         Equal content already stored is not written again. Raises ``OSError`` on I/O failure (no partial
         blob remains).
         """
+        key, _ = self._keys()
         digest = hashlib.sha256()
         size = 0
 
@@ -100,7 +111,7 @@ class BlobStore:
         tmp = Path(tmp_name)
         try:
             with os.fdopen(fd, "wb") as out:
-                for record in encrypt_chunks(self._key, self._key_id, plaintext(), _BLOB_AAD):
+                for record in encrypt_chunks(key, self._key_id, plaintext(), _BLOB_AAD):
                     out.write(record)
                 out.flush()
                 os.fsync(out.fileno())
@@ -131,19 +142,20 @@ class BlobStore:
         the file as a whole is only verified when the iterator ends without error: consumers that keep
         the output (e.g. an export) must write to a temp file and commit it only then.
         """
+        key, _ = self._keys()
         path = self.path_for(sha256)
         try:
             handle = path.open("rb")
         except FileNotFoundError:
             raise BlobNotFoundError(f"no blob {sha256[:12]}...") from None
-        return self._decrypt(handle, sha256)
+        return self._decrypt(handle, sha256, {self._key_id: key})
 
-    def _decrypt(self, handle: BinaryIO, sha256: str) -> Iterator[bytes]:
+    def _decrypt(self, handle: BinaryIO, sha256: str, keyring: dict[str, bytes]) -> Iterator[bytes]:
         digest = hashlib.sha256()
         with handle:
             pieces = iter(lambda: handle.read(READ_SIZE), b"")
             try:
-                for chunk in decrypt_chunks({self._key_id: self._key}, pieces, _BLOB_AAD):
+                for chunk in decrypt_chunks(keyring, pieces, _BLOB_AAD):
                     digest.update(chunk)
                     yield chunk
             except CryptoError as exc:

@@ -155,7 +155,7 @@ class Vault:
         key_file = KeyFile.new(password, data_key, kdf, options.now())
         engine = sqlcipher_engine(layout.db_path, data_key)
         try:
-            migrate(engine, layout.db_path, layout.backup_dir, script_location=options.script_location)
+            migrate(engine, layout.db_path, layout.backup_dir, script_location=options.script_location, now=options.now)
             with Session(engine) as session, session.begin():
                 session.add(SyncState(id=1))  # the install's client_id is born with the vault
         except BaseException:
@@ -269,6 +269,7 @@ class Vault:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+        self.blobs.close()
         self._data_key = b""
 
     def __enter__(self) -> Vault:

@@ -164,3 +164,12 @@ class TestDeleteAndFailures:
         leftover.write_bytes(b"half a blob")
         assert store.cleanup_temp() == 1
         assert not leftover.exists()
+
+
+def test_closed_store_refuses_work(store: BlobStore) -> None:
+    info = store.put_bytes(b"data")
+    store.close()
+    with pytest.raises(RuntimeError, match="closed"):
+        store.read_bytes(info.sha256)
+    with pytest.raises(RuntimeError, match="closed"):
+        store.put_bytes(b"more")

@@ -17,8 +17,10 @@ from desktop.store.keyfile import (
     KeyFile,
     read_key_file,
     same_costs_policy,
+    tuned_kdf_params,
     write_key_file,
 )
+from shared.crypto import KdfParams
 
 NOW = datetime(2025, 11, 26, 12, 0, tzinfo=UTC)
 DATA_KEY = bytes(range(100, 132))
@@ -150,3 +152,18 @@ def test_failed_write_keeps_the_old_file(key_file: KeyFile, tmp_path: Path, monk
         write_key_file(path, key_file)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["vault.key.json"]
+
+
+def test_tuned_policy_targets_half_a_second(monkeypatch: pytest.MonkeyPatch, tiny_kdf: KdfPolicy) -> None:
+    seen: dict[str, object] = {}
+    tiny = tiny_kdf()
+
+    def fake_choose(measure: object, target_seconds: float = 0.5) -> KdfParams:
+        seen["target"] = target_seconds
+        seen["measure"] = measure
+        return tiny
+
+    monkeypatch.setattr("desktop.store.keyfile.choose_kdf_params", fake_choose)
+    assert tuned_kdf_params() is tiny
+    assert seen["target"] == 0.5
+    assert callable(seen["measure"])

@@ -10,6 +10,8 @@ from fastapi import APIRouter, FastAPI
 from syncserver import __version__
 from syncserver.access import registry
 from syncserver.access.policy import API_PREFIX
+from syncserver.admin.endpoints import router as admin_router
+from syncserver.audit.endpoints import router as audit_router
 from syncserver.auth.endpoints import router as auth_router
 from syncserver.clock import Clock, SystemClock
 from syncserver.config import Settings, get_settings
@@ -17,6 +19,7 @@ from syncserver.consent.endpoints import router as consent_router
 from syncserver.context import ServerContext
 from syncserver.db import Database
 from syncserver.errors import install as install_error_handlers
+from syncserver.governance.endpoints import router as governance_router
 from syncserver.health import router as health_router
 from syncserver.logs import configure_logging
 from syncserver.mail import Mailer, build_mailer
@@ -25,6 +28,7 @@ from syncserver.security import Keys
 
 #: Every router of the server, in mount order. New domains append theirs here.
 ROUTERS: list[APIRouter] = [health_router, auth_router, consent_router]
+ROUTERS += [admin_router, governance_router, audit_router]
 
 
 def create_app(

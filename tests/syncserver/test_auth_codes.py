@@ -101,7 +101,8 @@ class TestVerify:
         assert response.status_code == 200
         tokens = response.json()
         assert tokens["token_type"] == "bearer"
-        assert tokens["expires_at"] and tokens["refresh_token"]
+        assert tokens["expires_at"]
+        assert tokens["refresh_token"]
         me = client.get("/auth/me", headers={"Authorization": f"Bearer {tokens['access_token']}"})
         assert me.status_code == 200
         assert me.json()["role"] == "user"

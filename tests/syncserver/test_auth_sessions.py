@@ -35,10 +35,12 @@ class TestLogin:
     def test_tokens_are_random_and_stored_hashed(self, app: FastAPI, client: TestClient) -> None:
         create_user(app, EMAIL, password=PASSWORD)
         body = login(client).json()
-        assert len(body["access_token"]) >= 43 and body["access_token"] != login(client).json()["access_token"]
+        assert len(body["access_token"]) >= 43
+        assert body["access_token"] != login(client).json()["access_token"]
         with db_session(app) as session:
             hashes = session.scalars(select(AuthToken.token_hash)).all()
-        assert body["access_token"] not in hashes and body["refresh_token"] not in hashes
+        assert body["access_token"] not in hashes
+        assert body["refresh_token"] not in hashes
 
     def test_wrong_password_and_unknown_address_look_the_same(self, app: FastAPI, client: TestClient) -> None:
         create_user(app, EMAIL, password=PASSWORD)
@@ -55,8 +57,10 @@ class TestLogin:
         login(client)
         with db_session(app) as session:
             event = session.scalars(select(AuditEvent).where(AuditEvent.action == "AUTH_LOGIN_FAILED")).one()
-        assert event.result == "denied" and event.reason_code == "INVALID_CREDENTIALS"
-        assert EMAIL not in str(event.redacted_metadata) and len(event.redacted_metadata["email_hmac"]) == 64
+        assert event.result == "denied"
+        assert event.reason_code == "INVALID_CREDENTIALS"
+        assert EMAIL not in str(event.redacted_metadata)
+        assert len(event.redacted_metadata["email_hmac"]) == 64
 
     def test_rate_limited_per_address(self, app: FastAPI, client: TestClient) -> None:
         create_user(app, EMAIL, password=PASSWORD)

@@ -24,10 +24,14 @@ from syncserver.health import router as health_router
 from syncserver.logs import configure_logging
 from syncserver.mail import Mailer, build_mailer
 from syncserver.middleware import RequestContextMiddleware
+from syncserver.public.endpoints import router as public_router
 from syncserver.security import Keys
+from syncserver.vehicles.endpoints import collections_router
+from syncserver.vehicles.endpoints import router as vehicles_router
 
 #: Every router of the server, in mount order. New domains append theirs here.
-ROUTERS: list[APIRouter] = [health_router, auth_router, consent_router]
+ROUTERS: list[APIRouter] = [health_router, auth_router, consent_router, public_router]
+ROUTERS += [vehicles_router, collections_router]
 ROUTERS += [admin_router, governance_router, audit_router]
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from syncserver.models.vehicle import CollectionKind, VehicleClass
+from syncserver.vehicles.access import Capability
 from syncserver.vehicles.service import VehicleView
 
 META_MAX_KEYS = 20
@@ -56,7 +57,7 @@ class VehicleOut(BaseModel):
     engine: str | None
     accident_status: str
     accident_trust_completed: bool
-    interested_in_selling: bool
+    interested_in_selling: bool | None
     owner_user_id: uuid.UUID | None
     owner_org_id: uuid.UUID | None
     access: str
@@ -70,7 +71,7 @@ class VehicleOut(BaseModel):
     def of(cls, view: VehicleView) -> VehicleOut:
         v = view.access.vehicle
         owner_visible = view.access.sees_owner
-        manage = view.access.sees_full_vin or view.access.relation == "admin"
+        manage = view.access.can(Capability.MANAGE)
         return cls(
             id=v.id,
             vin_masked=view.vin_masked,
@@ -85,7 +86,7 @@ class VehicleOut(BaseModel):
             engine=v.engine,
             accident_status=v.accident_status,
             accident_trust_completed=v.accident_trust_completed,
-            interested_in_selling=v.interested_in_selling if owner_visible else False,
+            interested_in_selling=v.interested_in_selling if owner_visible else None,
             owner_user_id=v.owner_user_id if owner_visible else None,
             owner_org_id=v.owner_org_id if owner_visible else None,
             access=view.access.relation.value,

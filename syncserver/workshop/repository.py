@@ -31,9 +31,7 @@ class WorkshopRepository:
     def get_org(self, org_id: uuid.UUID) -> Organisation | None:
         return self.session.get(Organisation, org_id)
 
-    def active_grant(
-        self, vehicle_id: uuid.UUID, org_ids: Sequence[uuid.UUID], now: datetime
-    ) -> WorkshopGrant | None:
+    def active_grant(self, vehicle_id: uuid.UUID, org_ids: Sequence[uuid.UUID], now: datetime) -> WorkshopGrant | None:
         """The approved, unexpired grant of one of ``org_ids`` on the vehicle (lowest org id first)."""
         if not org_ids:
             return None

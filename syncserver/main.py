@@ -18,6 +18,7 @@ from syncserver.config import Settings, get_settings
 from syncserver.consent.endpoints import router as consent_router
 from syncserver.context import ServerContext
 from syncserver.db import Database
+from syncserver.entries.endpoints import router as entries_router
 from syncserver.errors import install as install_error_handlers
 from syncserver.governance.endpoints import router as governance_router
 from syncserver.health import router as health_router
@@ -26,12 +27,13 @@ from syncserver.mail import Mailer, build_mailer
 from syncserver.middleware import RequestContextMiddleware
 from syncserver.public.endpoints import router as public_router
 from syncserver.security import Keys
+from syncserver.trust.endpoints import router as trust_router
 from syncserver.vehicles.endpoints import collections_router
 from syncserver.vehicles.endpoints import router as vehicles_router
 
 #: Every router of the server, in mount order. New domains append theirs here.
 ROUTERS: list[APIRouter] = [health_router, auth_router, consent_router, public_router]
-ROUTERS += [vehicles_router, collections_router]
+ROUTERS += [vehicles_router, collections_router, entries_router, trust_router]
 ROUTERS += [admin_router, governance_router, audit_router]
 
 

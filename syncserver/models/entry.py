@@ -21,9 +21,8 @@ class VehicleEntry(UUIDPrimaryKey, Timestamps, Tombstone, Base):
     vehicle_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("vehicles.id", ondelete="CASCADE"), nullable=False)
     entry_group_id: Mapped[uuid.UUID] = mapped_column(nullable=False)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
-    supersedes_entry_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("vehicle_entries.id", ondelete="RESTRICT"), nullable=True
-    )
+    #: NO ACTION (checked at statement end): rows are never hard-deleted one by one.
+    supersedes_entry_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("vehicle_entries.id"), nullable=True)
     is_latest: Mapped[bool] = mapped_column(nullable=False, default=True)
     date: Mapped[date] = mapped_column(Date, nullable=False)
     type: Mapped[str] = mapped_column(String(32), nullable=False)

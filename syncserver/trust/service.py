@@ -25,11 +25,13 @@ from shared.trust import (
     parse_accident_status,
     todo_codes_for_role,
 )
+from syncserver.access.actor import Actor
 from syncserver.audit import AuditAction, AuditActor, TargetType, record
 from syncserver.entries.repository import EntryRepository
 from syncserver.models.vehicle import VehicleTrustSummary
 from syncserver.trust.repository import TrustRepository
 from syncserver.trust.sources import vehicle_documents
+from syncserver.vehicles.access import Capability, vehicle_access
 
 #: The role the stored summary is derived for: it keeps the complete to-do list (cut per viewer on read).
 STORED_VIEW_ROLE = Role.USER
@@ -118,3 +120,9 @@ def trust_summary_for(session: Session, vehicle_id: uuid.UUID, viewer_role: Role
 def stored_light(session: Session, vehicle_id: uuid.UUID) -> str | None:
     """The last derived trust light (``rot`` / ``orange`` / ``gelb`` / ``gruen``), None before the first run."""
     return TrustRepository(session).light(vehicle_id)
+
+
+def vehicle_trust_summary(session: Session, actor: Actor, vehicle_id: uuid.UUID, now: datetime) -> TrustSummary:
+    """The summary for a caller who manages the vehicle (owner, org member, admin; a workshop gets 403)."""
+    access = vehicle_access(session, actor, vehicle_id, now, Capability.MANAGE)
+    return trust_summary_for(session, access.vehicle.id, actor.role, now)

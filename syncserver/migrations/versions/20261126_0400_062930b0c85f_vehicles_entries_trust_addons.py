@@ -123,7 +123,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_vehicle_entries")),
         sa.UniqueConstraint("entry_group_id", "version", name=op.f("uq_vehicle_entries_entry_group_id")),
         _fk("vehicle_entries", "vehicle_id", "vehicles", "CASCADE"),
-        _fk("vehicle_entries", "supersedes_entry_id", "vehicle_entries", "RESTRICT"),
+        sa.ForeignKeyConstraint(
+            ["supersedes_entry_id"],
+            ["vehicle_entries.id"],
+            name=op.f("fk_vehicle_entries_supersedes_entry_id_vehicle_entries"),
+        ),
         _fk("vehicle_entries", "author_user_id", "users", "RESTRICT"),
     )
     op.create_index("ix_vehicle_entries_vehicle_id_is_latest", "vehicle_entries", ["vehicle_id", "is_latest"])

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from shared.documents import MAX_UPLOAD_BYTES
 from syncserver.auth.emails import normalize_email
 
 #: Used only in development mode when no LTC_SECRET_KEY is set; refused in production.
@@ -83,6 +84,23 @@ class Settings(BaseSettings):
     rate_login_per_ip: str = "20/60"
     rate_login_per_email: str = "10/600"
 
+    # documents and intake (D15-D17); LTC_CLAMD above ("unix:/path" or "host:port"; unset = no scanner)
+    upload_max_bytes: int = Field(default=MAX_UPLOAD_BYTES, ge=1)
+    blob_dir: Path | None = None
+    clamd_timeout_seconds: float = Field(default=60.0, gt=0)
+    ocr_languages: str = "deu+eng"
+    ocr_timeout_seconds: float = Field(default=120.0, gt=0)
+    ocr_max_pages: int = Field(default=10, ge=1)
+
+    # background jobs: in-process worker (None = auto: only on the embedded SQLite database)
+    worker_in_process: bool | None = None
+    worker_poll_seconds: float = Field(default=2.0, gt=0)
+    job_max_attempts: int = Field(default=5, ge=1)
+    job_backoff_base_seconds: int = Field(default=30, ge=1)
+    job_backoff_max_seconds: int = Field(default=3600, ge=1)
+    job_lease_seconds: int = Field(default=600, ge=5)
+    retention_interval_seconds: int = Field(default=3600, ge=60)
+
     @field_validator(
         "rate_request_per_ip",
         "rate_request_per_email",
@@ -121,6 +139,18 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'ltc-server.sqlite3').resolve()}"
+
+    @property
+    def resolved_blob_dir(self) -> Path:
+        """LTC_BLOB_DIR, or ``blobs`` in the data folder (embedded default)."""
+        return self.blob_dir or self.data_dir / "blobs"
+
+    @property
+    def runs_worker_in_process(self) -> bool:
+        """LTC_WORKER_IN_PROCESS, else in-process exactly when the database is the embedded SQLite."""
+        if self.worker_in_process is not None:
+            return self.worker_in_process
+        return self.resolved_database_url.startswith("sqlite")
 
     @property
     def mail_spool_dir(self) -> Path:

@@ -88,7 +88,7 @@ def detect(text: str) -> frozenset[PiiCategory]:
             found.add(PiiCategory.PAYMENT_CARD)
             break
     # account and card numbers are not phone numbers: blank them out first
-    rest = _CARD.sub(" ", _IBAN.sub(" ", text.upper()))
+    rest = _CARD.sub(lambda m: " " if luhn_valid(m.group(0)) else m.group(0), _IBAN.sub(" ", text.upper()))
     if any(_phone_hit(m.group(0)) for m in _PHONE.finditer(rest)):
         found.add(PiiCategory.PHONE)
     return frozenset(found)

@@ -1,0 +1,1 @@
+"""Document intake: streamed upload, clamd scan, text extraction and PII detection (D15)."""

@@ -1,0 +1,1 @@
+"""Background jobs: a shared job table, leases, retries with backoff; in-process or separate workers."""

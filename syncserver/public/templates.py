@@ -36,17 +36,17 @@ html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;background:#eef1f5;color:#1b2430;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,
 "DejaVu Sans",Arial,sans-serif;overflow-wrap:anywhere}
 main{max-width:34rem;margin:0 auto;padding:12px}
-.card{background:#fff;border-radius:14px;box-shadow:0 1px 3px rgba(20,30,50,.12);padding:16px;margin:0 0 12px}
-.brand{margin:4px 4px 10px;font-size:.8rem;font-weight:700;letter-spacing:.06em;text-transform:uppercase;
+.card{background:#fff;border-radius:14px;box-shadow:0 1px 3px rgba(20,30,50,.12);padding:14px 16px;margin:0 0 10px}
+.brand{margin:2px 4px 8px;font-size:.8rem;font-weight:700;letter-spacing:.06em;text-transform:uppercase;
 color:#4a5668}
-h1{margin:0 0 2px;font-size:1.35rem;line-height:1.25}
+h1{margin:0 0 10px;font-size:1.4rem;line-height:1.25}
 h2{margin:0 0 10px;font-size:.8rem;font-weight:700;letter-spacing:.05em;text-transform:uppercase;color:#4a5668}
-.sub{margin:0 0 12px;color:#4a5668}
-dl{margin:0;display:grid;grid-template-columns:minmax(0,auto) minmax(0,1fr);gap:6px 14px}
+.sub{margin:0 0 2px;color:#4a5668;font-size:.9rem}
+dl{margin:0;display:grid;grid-template-columns:minmax(0,auto) minmax(0,1fr);gap:4px 14px}
 dt{color:#4a5668}
 dd{margin:0;font-weight:600}
 .vin{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;letter-spacing:.04em}
-.light{display:flex;align-items:center;gap:12px;margin:0 0 10px;padding:12px 14px;border-radius:12px;
+.light{display:flex;align-items:center;gap:12px;margin:0 0 10px;padding:10px 14px;border-radius:12px;
 font-size:1.15rem;font-weight:700;border:2px solid transparent}
 .dot{flex:none;width:28px;height:28px;border-radius:50%;box-shadow:inset 0 -3px 0 rgba(0,0,0,.18)}
 .light-rot{background:#fdecec;border-color:#c62828;color:#8e1b1b}.light-rot .dot{background:#d32f2f}
@@ -58,8 +58,8 @@ font-size:1.15rem;font-weight:700;border:2px solid transparent}
 .acc-unfallfrei{background:#e7f5ea;border-color:#2e7d32;color:#1b5e20}
 .acc-nicht_unfallfrei{background:#fdecec;border-color:#c62828;color:#8e1b1b}
 .acc-unbekannt{background:#eef1f5;border-color:#6b7788;color:#333d4a}
-.disclaimer{background:#1b2430;color:#fff;font-size:.95rem}
-.disclaimer p{margin:0}
+.disclaimer{margin:12px 0 0;padding:10px 12px;border-radius:10px;background:#1b2430;color:#fff;font-size:.9rem;
+line-height:1.4}
 footer{margin:4px 4px 16px;font-size:.8rem;color:#4a5668}
 """.strip()
 
@@ -107,12 +107,12 @@ $body
 
 _PAGE_BODY = Template(
     """<section class="card" aria-labelledby="vehicle-title">
-<h1 id="vehicle-title">$heading</h1>
 <p class="sub">Öffentlicher Fahrzeug-Check</p>
+<h1 id="vehicle-title">$heading</h1>
 <dl>
-<dt>Fahrzeugklasse</dt><dd>$vehicle_class</dd>
 <dt>Marke</dt><dd>$make</dd>
 <dt>Modell</dt><dd>$model</dd>
+<dt>Fahrzeugklasse</dt><dd>$vehicle_class</dd>
 <dt>Baujahr</dt><dd>$year</dd>
 <dt>Motor/Antrieb</dt><dd>$engine</dd>
 <dt>FIN</dt><dd class="vin" id="vin">$vin</dd>
@@ -121,8 +121,9 @@ _PAGE_BODY = Template(
 <section class="card" aria-labelledby="trust-title">
 <h2 id="trust-title">Trust-Ampel</h2>
 <div class="light light-$light_key" id="trust-light"><span class="dot" aria-hidden="true"></span>\
-<span>Trust-Ampel: $light_label</span></div>
+<span>$light_label</span></div>
 <p class="hint" id="hint">$hint</p>
+<p class="disclaimer" id="disclaimer">„$disclaimer“</p>
 </section>
 <section class="card" aria-labelledby="status-title">
 <h2 id="status-title">Dokumentation</h2>
@@ -132,9 +133,6 @@ _PAGE_BODY = Template(
 <dt>Nachweise</dt><dd>$evidence</dd>
 <dt>Verifizierung</dt><dd>$verification</dd>
 </dl>
-</section>
-<section class="card disclaimer" aria-label="Hinweis">
-<p id="disclaimer">„$disclaimer“</p>
 </section>"""
 )
 

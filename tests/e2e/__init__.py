@@ -1,0 +1,1 @@
+"""End-to-end tests: a real uvicorn server on a loopback port, the public page in headless Chromium."""

@@ -36,33 +36,33 @@ PROBE_VIP = Policy.product("probe.vip", roles=frozenset({Role.VIP, Role.DEALER, 
 probe_router = APIRouter(tags=["probe"])
 
 
-@probe_router.get("/vehicles/probe")
+@probe_router.get("/probe/product")
 def probe_product(actor: Annotated[Actor, Depends(require(PROBE_PRODUCT))]) -> dict[str, str]:
     """A consent-gated product route."""
     return {"user_id": str(actor.user_id)}
 
 
-@probe_router.post("/vehicles/{vehicle_id}/probe")
+@probe_router.post("/probe/{item_id}/write")
 def probe_product_write(
     vehicle_id: uuid.UUID, actor: Annotated[Actor, Depends(require(PROBE_PRODUCT))]
 ) -> dict[str, str]:
     """A product route with a path parameter and a body-less POST."""
-    return {"vehicle_id": str(vehicle_id)}
+    return {"item_id": str(item_id)}
 
 
-@probe_router.get("/dealer/probe")
+@probe_router.get("/probe/vip")
 def probe_vip(actor: Annotated[Actor, Depends(require(PROBE_VIP))]) -> dict[str, str]:
     """A role-restricted product route."""
     return {"role": actor.role.value}
 
 
-@probe_router.get("/admin/probe")
+@probe_router.get("/probe/admin")
 def probe_admin(actor: Annotated[Actor, Depends(require(PROBE_ADMIN))]) -> dict[str, str]:
     """An admin route (second factor required)."""
     return {"role": actor.role.value}
 
 
-@probe_router.get("/admin/super/probe")
+@probe_router.get("/probe/superadmin")
 def probe_superadmin(actor: Annotated[Actor, Depends(require(PROBE_SUPERADMIN))]) -> dict[str, str]:
     """A superadmin-only route."""
     return {"role": actor.role.value}

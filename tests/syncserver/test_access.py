@@ -133,20 +133,20 @@ class TestRoleGate:
     @pytest.mark.parametrize("role", ALL_ACCOUNT_ROLES)
     def test_role_restricted_route(self, app: FastAPI, client: TestClient, role: Role) -> None:
         account = sign_in(app, role=role)
-        response = client.get("/dealer/probe", headers=account.headers)
+        response = client.get("/probe/vip", headers=account.headers)
         expected = 200 if role in {Role.VIP, Role.DEALER, Role.ADMIN, Role.SUPERADMIN} else 403
         assert response.status_code == expected
 
     def test_denial_is_audited_with_reason(self, app: FastAPI, client: TestClient) -> None:
         account = sign_in(app, role=Role.USER)
-        response = client.get("/dealer/probe", headers=account.headers)
+        response = client.get("/probe/vip", headers=account.headers)
         assert response.json() == {"detail": "forbidden"}
         with db_session(app) as session:
             event = session.scalars(select(AuditEvent).where(AuditEvent.action == "ACCESS_DENIED")).one()
         assert (event.result, event.reason_code, event.actor_role) == ("denied", "RBAC_DENY", "user")
-        assert event.redacted_metadata["route"] == "/dealer/probe"
+        assert event.redacted_metadata["route"] == "/probe/vip"
         assert event.request_id == response.headers["x-request-id"]
 
     def test_consent_is_checked_before_role(self, app: FastAPI, client: TestClient) -> None:
         account = sign_in(app, role=Role.USER, consent=False)
-        assert client.get("/dealer/probe", headers=account.headers).json() == {"detail": "consent_required"}
+        assert client.get("/probe/vip", headers=account.headers).json() == {"detail": "consent_required"}

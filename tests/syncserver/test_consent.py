@@ -118,21 +118,21 @@ class TestAccept:
 class TestGate:
     def test_product_route_blocked_until_accepted(self, app: FastAPI, client: TestClient, clock: ManualClock) -> None:
         account = sign_in(app, consent=False)
-        blocked = client.get("/vehicles/probe", headers=account.headers)
+        blocked = client.get("/probe/product", headers=account.headers)
         assert (blocked.status_code, blocked.json()) == (403, {"detail": "consent_required"})
-        assert client.get("/api/vehicles/probe", headers=account.headers).status_code == 403
+        assert client.get("/api/probe/product", headers=account.headers).status_code == 403
         client.post("/consent/accept", json={"consents": consents(clock)}, headers=account.headers)
-        assert client.get("/vehicles/probe", headers=account.headers).status_code == 200
+        assert client.get("/probe/product", headers=account.headers).status_code == 200
 
     def test_block_is_audited(self, app: FastAPI, client: TestClient) -> None:
         account = sign_in(app, consent=False)
-        client.get("/vehicles/probe", headers=account.headers)
+        client.get("/probe/product", headers=account.headers)
         with db_session(app) as session:
             event = session.scalars(select(AuditEvent).where(AuditEvent.action == "CONSENT_REQUIRED_BLOCK")).one()
         assert event.result == "denied"
         assert event.reason_code == "CONSENT_MISSING"
         assert event.actor_id == account.user_id
-        assert event.redacted_metadata["route"] == "/vehicles/probe"
+        assert event.redacted_metadata["route"] == "/probe/product"
 
     def test_auth_and_consent_routes_stay_reachable(self, app: FastAPI, client: TestClient) -> None:
         account = sign_in(app, consent=False)
@@ -144,14 +144,14 @@ class TestGate:
     ) -> None:
         account = sign_in(app)
         with TestClient(app) as client:
-            assert client.get("/vehicles/probe", headers=account.headers).status_code == 200
+            assert client.get("/probe/product", headers=account.headers).status_code == 200
         bumped = make_app(consent_terms_version="v2")
         with TestClient(bumped) as client:
-            response = client.get("/vehicles/probe", headers=account.headers)
+            response = client.get("/probe/product", headers=account.headers)
             assert (response.status_code, response.json()) == (403, {"detail": "consent_required"})
             assert client.get("/consent/status", headers=account.headers).json()["is_complete"] is False
             old = client.post("/consent/accept", json={"consents": consents(clock)}, headers=account.headers)
             assert old.status_code == 400
             new = consents(clock, doc_version="v2")
             assert client.post("/consent/accept", json={"consents": new}, headers=account.headers).status_code == 200
-            assert client.get("/vehicles/probe", headers=account.headers).status_code == 200
+            assert client.get("/probe/product", headers=account.headers).status_code == 200

@@ -34,7 +34,7 @@ class TestEnrolAndConfirm:
         me = client.get("/auth/me", headers=account.headers).json()
         assert me["totp_enabled"] is True
         assert me["second_factor"] is True
-        assert client.get("/admin/probe", headers=account.headers).status_code == 200
+        assert client.get("/probe/admin", headers=account.headers).status_code == 200
 
     def test_confirm_with_wrong_code(self, app: FastAPI, client: TestClient) -> None:
         account = sign_in(app, totp=False)
@@ -96,37 +96,37 @@ class TestLoginWithTotp:
             ok = client.post("/auth/verify", json={**body, "totp": totp_code(account.totp_secret or "", app)})
             assert ok.status_code == 200
             headers = {"Authorization": f"Bearer {ok.json()['access_token']}"}
-            assert client.get("/admin/probe", headers=headers).status_code == 200
+            assert client.get("/probe/admin", headers=headers).status_code == 200
 
 
 class TestAdminSessions:
     def test_admin_without_second_factor_gets_totp_required(self, app: FastAPI, client: TestClient) -> None:
         account = sign_in(app, role=Role.ADMIN, totp=False)
-        response = client.get("/admin/probe", headers=account.headers)
+        response = client.get("/probe/admin", headers=account.headers)
         assert (response.status_code, response.json()) == (403, {"detail": "totp_required"})
 
     def test_admin_with_totp_but_session_without_it(self, app: FastAPI, client: TestClient) -> None:
         account = sign_in(app, role=Role.ADMIN, totp=False)
         enable_totp(app, account.user_id)  # confirmed elsewhere; this session never proved it
-        assert client.get("/admin/probe", headers=account.headers).json() == {"detail": "totp_required"}
+        assert client.get("/probe/admin", headers=account.headers).json() == {"detail": "totp_required"}
 
     @pytest.mark.parametrize("role", [Role.USER, Role.VIP, Role.DEALER])
     def test_non_admins_are_forbidden(self, app: FastAPI, client: TestClient, role: Role) -> None:
         account = sign_in(app, role=role, totp=True)
-        assert client.get("/admin/probe", headers=account.headers).json() == {"detail": "forbidden"}
+        assert client.get("/probe/admin", headers=account.headers).json() == {"detail": "forbidden"}
 
     def test_superadmin_only_route(self, app: FastAPI, client: TestClient) -> None:
         admin = sign_in(app, role=Role.ADMIN)
         superadmin = sign_in(app, role=Role.SUPERADMIN)
-        assert client.get("/admin/super/probe", headers=admin.headers).status_code == 403
-        assert client.get("/admin/super/probe", headers=superadmin.headers).status_code == 200
+        assert client.get("/probe/superadmin", headers=admin.headers).status_code == 403
+        assert client.get("/probe/superadmin", headers=superadmin.headers).status_code == 200
 
     def test_idle_timeout(self, app: FastAPI, client: TestClient, clock: ManualClock) -> None:
         account = sign_in(app, role=Role.ADMIN)
         clock.advance(minutes=14)
-        assert client.get("/admin/probe", headers=account.headers).status_code == 200
+        assert client.get("/probe/admin", headers=account.headers).status_code == 200
         clock.advance(minutes=14)
-        assert client.get("/admin/probe", headers=account.headers).status_code == 200
+        assert client.get("/probe/admin", headers=account.headers).status_code == 200
         clock.advance(minutes=15, seconds=1)
         assert client.get("/auth/me", headers=account.headers).status_code == 401
 

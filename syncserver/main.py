@@ -18,6 +18,7 @@ from syncserver.config import Settings, get_settings
 from syncserver.consent.endpoints import router as consent_router
 from syncserver.context import ServerContext
 from syncserver.db import Database
+from syncserver.documents.endpoints import router as documents_router
 from syncserver.entries.endpoints import router as entries_router
 from syncserver.errors import install as install_error_handlers
 from syncserver.governance.endpoints import router as governance_router
@@ -35,6 +36,7 @@ from syncserver.vehicles.endpoints import router as vehicles_router
 ROUTERS: list[APIRouter] = [health_router, auth_router, consent_router, public_router]
 ROUTERS += [vehicles_router, collections_router, entries_router, trust_router]
 ROUTERS += [admin_router, governance_router, audit_router]
+ROUTERS += [documents_router]
 
 
 def create_app(

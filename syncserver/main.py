@@ -10,6 +10,8 @@ from fastapi import APIRouter, FastAPI
 from syncserver import __version__
 from syncserver.access import registry
 from syncserver.access.policy import API_PREFIX
+from syncserver.addons.endpoints import folders_router
+from syncserver.addons.endpoints import router as addons_router
 from syncserver.admin.endpoints import router as admin_router
 from syncserver.audit.endpoints import router as audit_router
 from syncserver.auth.endpoints import router as auth_router
@@ -31,10 +33,12 @@ from syncserver.security import Keys
 from syncserver.trust.endpoints import router as trust_router
 from syncserver.vehicles.endpoints import collections_router
 from syncserver.vehicles.endpoints import router as vehicles_router
+from syncserver.workshop.endpoints import router as workshop_router
 
 #: Every router of the server, in mount order. New domains append theirs here.
 ROUTERS: list[APIRouter] = [health_router, auth_router, consent_router, public_router]
-ROUTERS += [vehicles_router, collections_router, entries_router, trust_router]
+ROUTERS += [vehicles_router, collections_router, entries_router, trust_router, workshop_router]
+ROUTERS += [addons_router, folders_router]
 ROUTERS += [admin_router, governance_router, audit_router]
 ROUTERS += [documents_router]
 

@@ -39,9 +39,13 @@ class TestWrite:
         assert store.files() == []
 
     def test_exception_in_with_block_aborts(self, store: LocalBlobStore) -> None:
-        with pytest.raises(RuntimeError), store.writer(Area.QUARANTINE) as writer:
-            writer.write(b"x")
-            raise RuntimeError("client went away")
+        def interrupted() -> None:
+            with store.writer(Area.QUARANTINE) as writer:
+                writer.write(b"x")
+                raise RuntimeError("client went away")
+
+        with pytest.raises(RuntimeError):
+            interrupted()
         assert store.files() == []
 
     def test_private_file_mode(self, store: LocalBlobStore) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from syncserver.models.vehicle import Vehicle, VehicleTrustSummary
@@ -44,19 +44,22 @@ _PAGE_COLUMNS = (
 )
 
 
+#: Built once: the hot path binds only the token (no statement construction per request).
+_PAGE_BY_TOKEN = (
+    select(*_PAGE_COLUMNS)
+    .outerjoin(VehicleTrustSummary, VehicleTrustSummary.vehicle_id == Vehicle.id)
+    .where(Vehicle.public_token == bindparam("token"), Vehicle.deleted_at.is_(None))
+    .limit(1)
+)
+
+
 class PublicRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
     def page_row(self, token: str) -> PublicRow | None:
         """The live vehicle holding ``token`` (unique index) with its stored summary, in one query."""
-        stmt = (
-            select(*_PAGE_COLUMNS)
-            .outerjoin(VehicleTrustSummary, VehicleTrustSummary.vehicle_id == Vehicle.id)
-            .where(Vehicle.public_token == token, Vehicle.deleted_at.is_(None))
-            .limit(1)
-        )
-        row = self.session.execute(stmt).first()
+        row = self.session.connection().execute(_PAGE_BY_TOKEN, {"token": token}).first()
         if row is None:
             return None
         values = tuple(row)

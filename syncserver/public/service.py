@@ -138,7 +138,7 @@ class PublicPageService:
     def view(self, token: str, client_ip_hmac: str) -> PublicView:
         """Rate-limit, look up and project; the caller commits (the rate-limit hit must persist)."""
         limit = public_qr_rate(self.ctx.settings)
-        if not RateLimiter(self.session, self.ctx.clock).hit(RATE_NAME, client_ip_hmac, limit):
+        if not RateLimiter(self.ctx.db, self.ctx.clock).hit(RATE_NAME, client_ip_hmac, limit):
             return PublicView(found=False, rate_limited=True, page=project_row(_MISS_ROW), retry_after=limit.seconds)
         row = self.repo.page_row(token)
         candidate = row or _MISS_ROW

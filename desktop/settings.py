@@ -62,17 +62,17 @@ class Option:
         return value
 
 
-SERVER_URL = Option("server_url", str, DEFAULT_SERVER_URL, QT_TRANSLATE_NOOP(LABEL_CONTEXT, "Server-Adresse"))
-LANGUAGE = Option("language", str, "system", QT_TRANSLATE_NOOP(LABEL_CONTEXT, "Sprache"), choices=LANGUAGES)
+SERVER_URL = Option("server_url", str, DEFAULT_SERVER_URL, QT_TRANSLATE_NOOP("Settings", "Server-Adresse"))
+LANGUAGE = Option("language", str, "system", QT_TRANSLATE_NOOP("Settings", "Sprache"), choices=LANGUAGES)
 REMEMBER_KEY = Option(
-    "remember_key", bool, False, QT_TRANSLATE_NOOP(LABEL_CONTEXT, "Tresor-Schlüssel im Schlüsselbund merken")
+    "remember_key", bool, False, QT_TRANSLATE_NOOP("Settings", "Tresor-Schlüssel im Schlüsselbund merken")
 )
-DATA_DIR = Option("data_dir", str, "", QT_TRANSLATE_NOOP(LABEL_CONTEXT, "Datenordner"))
+DATA_DIR = Option("data_dir", str, "", QT_TRANSLATE_NOOP("Settings", "Datenordner"))
 SYNC_INTERVAL = Option(
     "sync_interval_minutes",
     int,
     15,
-    QT_TRANSLATE_NOOP(LABEL_CONTEXT, "Synchronisieren alle (Minuten)"),
+    QT_TRANSLATE_NOOP("Settings", "Synchronisieren alle (Minuten)"),
     minimum=1,
     maximum=24 * 60,
 )

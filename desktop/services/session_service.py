@@ -264,7 +264,7 @@ class SessionService(QObject):
                 self.pending_consent = ()
                 self._finish()
             else:
-                self.pending_consent = status.missing or status.required
+                self.pending_consent = status.required
                 self._set_step(Step.CONSENT)
                 self.consent_needed.emit(self.pending_consent)
 
@@ -331,7 +331,7 @@ class SessionService(QObject):
             self.email = self.me.email
             self._set_online(True)
             if not status.is_complete:
-                self.pending_consent = status.missing or status.required
+                self.pending_consent = status.required
                 self.consent_needed.emit(self.pending_consent)
 
         self._runner.run_in_background(work, done, failed, kind="net")

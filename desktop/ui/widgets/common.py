@@ -17,7 +17,7 @@ class BrandPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(36, 48, 36, 36)
         layout.setSpacing(10)
-        title = QLabel(self.tr("LifeTimeCircle\nService Heft"))
+        title = QLabel("LifeTimeCircle<br>Service Heft")
         title.setObjectName("brandTitle")
         text = QLabel(self.tr("Das digitale, nachprüfbare Serviceheft für Ihre Fahrzeuge."))
         text.setObjectName("brandText")

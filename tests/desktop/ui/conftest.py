@@ -40,7 +40,10 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
 @pytest.fixture
 def app_paths(tmp_path: Path) -> AppPaths:
     return AppPaths(
-        data_dir=tmp_path / "data", config_dir=tmp_path / "config", cache_dir=tmp_path / "cache", log_dir=tmp_path / "log"
+        data_dir=tmp_path / "data",
+        config_dir=tmp_path / "config",
+        cache_dir=tmp_path / "cache",
+        log_dir=tmp_path / "log",
     ).ensure()
 
 

@@ -45,7 +45,8 @@ def test_register_with_code_password_and_consent_opens_the_main_window(
     qtbot.keyClick(dialog.email_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: session.step == Step.CODE or dialog.error.isVisible(), timeout=TIMEOUT)
     assert session.step == Step.CODE, dialog.error.text()
-    assert codes and codes[0]
+    assert codes
+    assert codes[0]
 
     qtbot.keyClicks(dialog.code_edit, "000000" if codes[0] != "000000" else "111111")
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)

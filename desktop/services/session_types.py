@@ -48,13 +48,13 @@ def check_password(password: str, repeat: str, email: str) -> None:
 
 def normalize_server_url(text: str) -> str:
     """``host:port`` -> ``http://host:port``; refuses anything that is not http(s) with a host."""
-    text = text.strip().rstrip("/")
+    text = text.strip()
     if "://" not in text:
         text = "http://" + text
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InvalidServerAddress(text)
-    return text
+    return text.rstrip("/")
 
 
 @dataclass(frozen=True, slots=True)

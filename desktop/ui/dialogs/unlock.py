@@ -19,7 +19,7 @@ class UnlockDialog(QDialog):
         self.setWindowTitle(self.tr("Service Heft entsperren"))
         self.setMinimumSize(520, 320)
         card = QWidget()
-        card.setMaximumWidth(460)
+        card.setFixedWidth(460)
         layout = QVBoxLayout(card)
         layout.setSpacing(12)
         title = QLabel(self.tr("Willkommen zurück"))

@@ -32,14 +32,22 @@ _SCRUBBERS = (
     (re.compile(r"\b[A-HJ-NPR-Z0-9]{11,17}\b", re.IGNORECASE), "<id>"),
     (re.compile(r"[A-Za-z0-9_\-]{20,}"), "<token>"),
     (re.compile(r"\b\d{6,}\b"), "<num>"),
-    (re.compile(r"'[^']*'|(?<!File )\"[^\"]*\""), "<text>"),
+    (re.compile(r"'[^']*'|\"[^\"]*\""), "<text>"),
 )
+
+
+_FRAME_LINE = re.compile(r'^  File "[^"]+", line \d+, in [\w<>.]+$')
 
 
 def scrub(text: str) -> str:
     for pattern, replacement in _SCRUBBERS:
         text = pattern.sub(replacement, text)
     return text
+
+
+def scrub_traceback(text: str) -> str:
+    """Keep the frame lines (file, line, function: code, not data); scrub everything else."""
+    return "\n".join(line if _FRAME_LINE.match(line) else scrub(line) for line in text.splitlines())
 
 
 class RedactionFilter(logging.Filter):
@@ -56,7 +64,7 @@ class RedactionFilter(logging.Filter):
             fields["route_template"] = scrub(fields["route_template"])
         record.ltc_fields = fields
         if record.exc_info and record.exc_info[0] is not None:
-            exc_text = scrub("".join(traceback.format_exception(*record.exc_info)))
+            exc_text = scrub_traceback("".join(traceback.format_exception(*record.exc_info)))
             record.ltc_exc = exc_text
             record.exc_info = None
             record.exc_text = None

@@ -55,14 +55,16 @@ class AuthService:
         self.ctx = ctx
         self.repo = AuthRepository(session)
         self.users = UserRepository(session)
-        self.limiter = RateLimiter(session, ctx.clock)
+        self.limiter = RateLimiter(ctx.db, ctx.clock)
         self.sessions = SessionManager(session, ctx)
         self.totp = TotpService(session, ctx)
 
     # --- rate limits -------------------------------------------------------------------------
-    def _within(self, name: str, subject: str, metadata: dict[str, str]) -> bool:
-        if self.limiter.hit(name, subject, self.ctx.settings.rate(name)):
-            return True
+    def _hit(self, name: str, subject: str) -> bool:
+        """One rate-limit hit (its own committed transaction); True while within the limit."""
+        return self.limiter.hit(name, subject, self.ctx.settings.rate(name))
+
+    def _audit_limited(self, name: str, metadata: dict[str, str]) -> None:
         record(
             self.session,
             AuditAction.RATE_LIMITED,
@@ -73,7 +75,6 @@ class AuthService:
             reason_code=ReasonCode.RATE_LIMIT,
             metadata={"limit": name, **metadata},
         )
-        return False
 
     def _fail(
         self, action: AuditAction, reason: ReasonCode, code: ErrorCode, status: int | None = None, **meta: str
@@ -96,8 +97,12 @@ class AuthService:
         normalized = normalize_email(raw_email)
         email_hmac = self.ctx.keys.email_hmac(normalized)
         challenge_id = uuid.uuid4()
-        ip_ok = self._within("request_per_ip", ip_hmac, {"ip_hmac": ip_hmac})
-        email_ok = self._within("request_per_email", email_hmac, {"email_hmac": email_hmac})
+        ip_ok = self._hit("request_per_ip", ip_hmac)
+        email_ok = self._hit("request_per_email", email_hmac)
+        if not ip_ok:
+            self._audit_limited("request_per_ip", {"ip_hmac": ip_hmac})
+        if not email_ok:
+            self._audit_limited("request_per_email", {"email_hmac": email_hmac})
         if not (ip_ok and email_ok and is_valid_email(normalized)):
             return CodeRequest(challenge_id, None, None)
         now = self.ctx.clock.now()
@@ -129,7 +134,8 @@ class AuthService:
 
     def verify_code(self, raw_email: str, challenge_id: str, otp: str, totp: str | None, ip_hmac: str) -> TokenPair:
         """Check the code; on first success create the account (bootstrap superadmins get that role)."""
-        if not self._within("verify_per_ip", ip_hmac, {"ip_hmac": ip_hmac}):
+        if not self._hit("verify_per_ip", ip_hmac):
+            self._audit_limited("verify_per_ip", {"ip_hmac": ip_hmac})
             raise RecordedFailure(ErrorCode.RATE_LIMIT)
         normalized = normalize_email(raw_email)
         email_hmac = self.ctx.keys.email_hmac(normalized)
@@ -192,8 +198,11 @@ class AuthService:
         """Password login; 401 ``invalid_credentials`` for a wrong password and an unknown address alike."""
         normalized = normalize_email(raw_email)
         email_hmac = self.ctx.keys.email_hmac(normalized)
-        ip_ok = self._within("login_per_ip", ip_hmac, {"ip_hmac": ip_hmac})
-        if not (ip_ok and self._within("login_per_email", email_hmac, {"email_hmac": email_hmac})):
+        if not self._hit("login_per_ip", ip_hmac):
+            self._audit_limited("login_per_ip", {"ip_hmac": ip_hmac})
+            raise RecordedFailure(ErrorCode.RATE_LIMITED)
+        if not self._hit("login_per_email", email_hmac):
+            self._audit_limited("login_per_email", {"email_hmac": email_hmac})
             raise RecordedFailure(ErrorCode.RATE_LIMITED)
         user = self.users.by_email_hmac(email_hmac)
         ok = PasswordHasher.verify(user.password_hash if user else None, password)

@@ -149,7 +149,7 @@ class DocumentService:
                 raise DomainError(ErrorCode.DOCUMENT_DELETED)
             raise DomainError(ErrorCode.NOT_FOUND)
         who = document_actor(self.session, actor, doc, self.now)
-        if not rules.can_view_metadata(who, doc):
+        if not rules.can_view_metadata(who, state_of(doc)):
             if who.has_object_access:
                 self._deny(actor, doc)
             raise DomainError(ErrorCode.NOT_FOUND)
@@ -173,7 +173,7 @@ class DocumentService:
     def download(self, actor: Actor, document_id: uuid.UUID) -> tuple[Document, Iterator[bytes]]:
         """The content for admins (any state) and for others only when it is valid evidence (D17)."""
         doc, who = self._load(actor, document_id)
-        if not rules.can_download(who, doc):
+        if not rules.can_download(who, state_of(doc)):
             self._deny(actor, doc)
         if doc.storage_key is None:
             raise DomainError(ErrorCode.NOT_FOUND)

@@ -28,6 +28,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["cli"]:
+        from desktop.cli import main as cli_main  # no Qt: the command-line client for scripts and tests
+
+        return cli_main(argv[1:])
     args = build_parser().parse_args(argv)
     try:
         from desktop.ui.app_main import run  # the Qt UI; imported late so --help works without a display

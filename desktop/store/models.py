@@ -112,6 +112,8 @@ class Vehicle(IdMixin, TimestampMixin, SyncedMixin, Base):
     nickname: Mapped[str | None] = mapped_column(String(255))
     meta: Mapped[dict[str, Any]] = mapped_column(default=dict)
     public_token_active: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    #: The record exactly as the server last sent it (``None``: created offline, not acknowledged yet).
+    server_data: Mapped[dict[str, Any] | None] = mapped_column(default=None)
 
     entries: Mapped[list[Entry]] = relationship(back_populates="vehicle", lazy="raise")
     documents: Mapped[list[Document]] = relationship(back_populates="vehicle", lazy="raise")
@@ -144,6 +146,7 @@ class Entry(IdMixin, TimestampMixin, SyncedMixin, Base):
     trust_level: Mapped[str | None] = mapped_column(String(2))
     author_user_id: Mapped[str | None] = mapped_column(String(36))
     author_org_id: Mapped[str | None] = mapped_column(String(36))
+    server_data: Mapped[dict[str, Any] | None] = mapped_column(default=None)
 
     vehicle: Mapped[Vehicle] = relationship(back_populates="entries", lazy="raise")
 
@@ -167,6 +170,7 @@ class Document(IdMixin, TimestampMixin, SyncedMixin, Base):
     local_blob_sha256: Mapped[str | None] = mapped_column(String(64))
     #: ``pending`` (must be uploaded before its mutation is pushed), ``uploaded``, or ``remote`` (came by sync).
     upload_state: Mapped[str] = mapped_column(String(16), default="remote")
+    server_data: Mapped[dict[str, Any] | None] = mapped_column(default=None)
 
     vehicle: Mapped[Vehicle | None] = relationship(back_populates="documents", lazy="raise")
 
@@ -181,6 +185,24 @@ class TrustSummaryRow(Base):
     summary: Mapped[dict[str, Any]] = mapped_column()  # TrustSummary.to_dict()
     server_version: Mapped[int | None] = mapped_column(BigInteger)
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ReplicaRecord(Base):
+    """Synced records without a table of their own (folders, folder items, workshop grants).
+
+    ``data`` is the server's row (``None`` until acknowledged), ``local_data`` the optimistic value shown
+    while a mutation waits (``None``: show ``data``).
+    """
+
+    __tablename__ = "replica_records"
+
+    type: Mapped[str] = mapped_column(String(32), primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    vehicle_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    server_version: Mapped[int | None] = mapped_column(BigInteger)
+    data: Mapped[dict[str, Any] | None] = mapped_column()
+    local_data: Mapped[dict[str, Any] | None] = mapped_column()
+    dirty: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class OutboxMutation(Base):
@@ -219,6 +241,8 @@ class SyncState(Base):
     last_push_at: Mapped[datetime | None] = mapped_column()
     last_sync_at: Mapped[datetime | None] = mapped_column()
     needs_full_resync: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    #: The rotating refresh token of the command-line client (inside the encrypted vault, never in clear).
+    refresh_token: Mapped[str | None] = mapped_column(String(512))
 
 
 class SyncProblem(Base):

@@ -32,6 +32,7 @@ from desktop.sync.errors import (
     ServerError,
     error_for,
 )
+from desktop.sync.sync_calls import SyncCalls
 from shared.errors import ErrorCode
 
 DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
@@ -156,8 +157,8 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class ApiClient:
-    """Synchronous client of the sync server's auth and consent API (more routes join with the sync engine)."""
+class ApiClient(SyncCalls):
+    """Synchronous client of the sync server: auth, consent and the ``/sync/*`` calls (:class:`SyncCalls`)."""
 
     def __init__(
         self,
@@ -193,14 +194,14 @@ class ApiClient:
         """True when an access token or a stored refresh token exists (not whether it is still valid)."""
         return self._access_token is not None or self.tokens.load() is not None
 
-    def _send(self, method: str, path: str, body: Any, bearer: str | None) -> httpx.Response:
+    def _send(self, method: str, path: str, body: Any, bearer: str | None, **extra: Any) -> httpx.Response:
         request_id = uuid.uuid4().hex
         self.last_request_id = request_id
-        headers = {REQUEST_ID_HEADER: request_id}
+        headers = {REQUEST_ID_HEADER: request_id, **extra.pop("headers", {})}
         if bearer is not None:
             headers["Authorization"] = f"Bearer {bearer}"
         try:
-            return self._http.request(method, path, json=body, headers=headers)
+            return self._http.request(method, path, json=body, headers=headers, **extra)
         except httpx.TransportError as exc:
             raise NetworkError(None, None, f"{type(exc).__name__}: cannot reach {self.base_url}") from exc
 
@@ -220,18 +221,22 @@ class ApiClient:
     def _public(self, method: str, path: str, body: Any = None) -> Any:
         return self._check(self._send(method, path, body, None))
 
-    def _authed(self, method: str, path: str, body: Any = None) -> Any:
+    def _authed(self, method: str, path: str, body: Any = None, **extra: Any) -> Any:
+        return self._check(self._authed_response(method, path, body, **extra))
+
+    def _authed_response(self, method: str, path: str, body: Any = None, **extra: Any) -> httpx.Response:
+        """A protected call with one refresh on 401; ``extra`` goes to httpx (params, headers, content)."""
         token = self._access_token
         if token is None:
             token = self._refresh_locked(None)
-        response = self._send(method, path, body, token)
+        response = self._send(method, path, body, token, **dict(extra))
         if response.status_code == 401:
             token = self._refresh_locked(token)
-            response = self._send(method, path, body, token)
+            response = self._send(method, path, body, token, **dict(extra))
             if response.status_code == 401:
                 self._expire()
                 raise AuthExpired(ErrorCode.UNAUTHORIZED, 401)
-        return self._check(response)
+        return response
 
     def _expire(self) -> None:
         self._access_token = None

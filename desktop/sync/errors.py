@@ -87,7 +87,22 @@ class ValidationFailed(ApiError):
     """422: the request body did not validate."""
 
 
+class Conflict(ApiError):
+    """409 ``conflict``: the record changed meanwhile."""
+
+
+class FullResyncRequired(ApiError):
+    """409 ``full_resync_required``: the cursor is unknown or expired; drop the replica's server data, pull again."""
+
+
+class ProtocolMismatch(ApiError):
+    """409 ``protocol_mismatch``: this app speaks another protocol or schema version than the server."""
+
+
 _BY_CODE: dict[str, type[ApiError]] = {
+    ErrorCode.CONFLICT: Conflict,
+    ErrorCode.FULL_RESYNC_REQUIRED: FullResyncRequired,
+    ErrorCode.PROTOCOL_MISMATCH: ProtocolMismatch,
     ErrorCode.UNAUTHORIZED: AuthExpired,
     ErrorCode.INVALID_CREDENTIALS: InvalidCredentials,
     ErrorCode.TOTP_REQUIRED: TotpRequired,

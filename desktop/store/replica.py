@@ -1,0 +1,338 @@
+"""The server's rows in the local replica: materialise, restore, drop, dump (no I/O beyond the session).
+
+Contracts:
+
+- Every function works inside the caller's transaction (``with vault.session() as s, s.begin():``); none
+  commits. The sync engine applies one page (and its cursor) per transaction.
+- Each local record keeps the server's row verbatim (``server_data`` / ``ReplicaRecord.data``); the typed
+  columns are derived from it, or from an optimistic change that waits in the outbox. Restoring a record
+  re-derives the columns from ``server_data``; a record the server never acknowledged is deleted.
+- Foreign keys are deferred to the commit (``PRAGMA defer_foreign_keys``), and children whose parent is not
+  in the replica are dropped before it, so a page never fails on the order of its rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, text, update
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
+
+from desktop.store.models import Document, Entry, ReplicaRecord, TrustSummaryRow, Vehicle
+from shared.sync.protocol import RecordType
+
+TYPED: dict[str, Any] = {
+    RecordType.VEHICLE: Vehicle,
+    RecordType.ENTRY: Entry,
+    RecordType.DOCUMENT: Document,
+}
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _int(value: Any, default: int | None = None) -> int | None:
+    if value is None or value == "":
+        return default
+    try:
+        return int(round(float(value)))
+    except (TypeError, ValueError):
+        return default
+
+
+def to_cents(amount: Any) -> int | None:
+    """A wire amount (currency units, e.g. ``12.5``) as integer cents (the local column's unit)."""
+    if amount is None or amount == "":
+        return None
+    try:
+        return int(round(float(amount) * 100))
+    except (TypeError, ValueError):
+        return None
+
+
+def vehicle_columns(data: Mapping[str, Any]) -> dict[str, Any]:
+    meta = data.get("meta")
+    return {
+        "owner_user_id": _str(data.get("owner_user_id")),
+        "org_id": _str(data.get("owner_org_id", data.get("org_id"))),
+        "vin": _str(data.get("vin")),
+        "vin_masked": str(data.get("vin_masked") or ""),
+        "nickname": _str(data.get("nickname")),
+        "meta": dict(meta) if isinstance(meta, dict) else {},
+        "public_token_active": bool(data.get("public_token") or data.get("public_token_active")),
+    }
+
+
+def entry_columns(data: Mapping[str, Any], record_id: str) -> dict[str, Any]:
+    return {
+        "vehicle_id": str(data["vehicle_id"]),
+        "entry_group_id": str(data.get("entry_group_id") or record_id),
+        "supersedes_entry_id": _str(data.get("supersedes_entry_id")),
+        "version": _int(data.get("version"), 1),
+        "is_latest": bool(data.get("is_latest", True)),
+        "date": str(data.get("date") or "")[:10],
+        "type": str(data.get("type") or ""),
+        "performed_by": str(data.get("performed_by") or ""),
+        "km": max(_int(data.get("km"), 0) or 0, 0),
+        "note": _str(data.get("note")),
+        "cost_amount": to_cents(data.get("cost_amount")),
+        "currency": str(data.get("currency") or "EUR"),
+        "trust_level": _str(data.get("trust_level")),
+        "author_user_id": _str(data.get("author_user_id")),
+        "author_org_id": _str(data.get("author_org_id")),
+    }
+
+
+def document_columns(data: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "vehicle_id": _str(data.get("vehicle_id")),
+        "entry_id": _str(data.get("entry_id")),
+        "owner_user_id": _str(data.get("owner_user_id")),
+        "filename": str(data.get("filename") or ""),
+        "content_type": str(data.get("content_type") or "application/octet-stream"),
+        "size_bytes": _int(data.get("size_bytes"), 0),
+        "checksum_sha256": str(data.get("checksum_sha256") or data.get("sha256") or ""),
+        "approval_status": str(data.get("approval_status") or data.get("status") or "QUARANTINED"),
+        "scan_status": str(data.get("scan_status") or "PENDING"),
+        "pii_status": str(data.get("pii_status") or "OK"),
+    }
+
+
+def columns_for(kind: str, record_id: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """The typed columns of a vehicle/entry/document derived from the server's row."""
+    if kind == RecordType.VEHICLE:
+        return vehicle_columns(data)
+    if kind == RecordType.ENTRY:
+        return entry_columns(data, record_id)
+    return document_columns(data)
+
+
+def defer_foreign_keys(session: Session) -> None:
+    """Check foreign keys at the commit of the current transaction only."""
+    session.execute(text("PRAGMA defer_foreign_keys = ON"))
+
+
+def _parent_vehicle(kind: str, data: Mapping[str, Any], vehicle_id: str | None, record_id: str) -> str | None:
+    if kind == RecordType.VEHICLE:
+        return record_id
+    if kind == RecordType.TRUST_SUMMARY:
+        return vehicle_id or _str(data.get("vehicle_id")) or record_id
+    return vehicle_id or _str(data.get("vehicle_id"))
+
+
+def upsert_rows(
+    session: Session, rows: Iterable[tuple[str, str, str | None, int | None, Mapping[str, Any]]], now: datetime
+) -> int:
+    """Materialise server rows ``(type, id, vehicle_id, seq, data)``; later rows of one id win. Returns the count."""
+    grouped: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    count = 0
+    for kind, record_id, vehicle_id, seq, data in rows:
+        count += 1
+        parent = _parent_vehicle(kind, data, vehicle_id, record_id)
+        if kind in TYPED:
+            values = {"id": record_id, **columns_for(kind, record_id, data), "server_data": dict(data)}
+            values.update(server_version=seq, dirty=False, deleted_at=None, created_at=now, updated_at=now)
+        elif kind == RecordType.TRUST_SUMMARY:
+            light = str(data.get("trust_light") or "")
+            values = {"vehicle_id": parent, "trust_light": light, "summary": dict(data), "server_version": seq}
+            values["received_at"] = now
+        else:
+            values = {"type": kind, "id": record_id, "vehicle_id": parent, "server_version": seq, "data": dict(data)}
+            values.update(local_data=None, dirty=False)
+        grouped[kind][record_id] = values
+    if not count:
+        return 0
+    defer_foreign_keys(session)
+    for kind in (RecordType.VEHICLE, RecordType.ENTRY, RecordType.DOCUMENT):
+        if grouped.get(kind):
+            if kind == RecordType.ENTRY:
+                _conflicting_entries(session, grouped[kind])
+            _bulk_upsert(session, TYPED[kind], list(grouped[kind].values()), ["id"], keep=("created_at",))
+    if grouped.get(RecordType.TRUST_SUMMARY):
+        _bulk_upsert(session, TrustSummaryRow, list(grouped[RecordType.TRUST_SUMMARY].values()), ["vehicle_id"])
+    others = [
+        v for k, by_id in grouped.items() if k not in TYPED and k != RecordType.TRUST_SUMMARY for v in by_id.values()
+    ]
+    if others:
+        _bulk_upsert(session, ReplicaRecord, others, ["type", "id"])
+    _drop_orphans(session, grouped)
+    return count
+
+
+def _bulk_upsert(
+    session: Session, model: Any, rows: list[dict[str, Any]], keys: list[str], keep: tuple[str, ...] = ()
+) -> None:
+    stmt = insert(model)
+    names = [name for name in rows[0] if name not in keys and name not in keep]
+    stmt = stmt.on_conflict_do_update(index_elements=keys, set_={name: stmt.excluded[name] for name in names})
+    session.execute(stmt, rows)
+
+
+def _conflicting_entries(session: Session, rows: Mapping[str, dict[str, Any]]) -> None:
+    """Drop unacknowledged local revisions that occupy a (group, version) slot the server filled."""
+    slots = {(v["entry_group_id"], v["version"]) for v in rows.values()}
+    groups = {g for g, _ in slots}
+    stale = session.execute(
+        select(Entry.id, Entry.entry_group_id, Entry.version).where(
+            Entry.entry_group_id.in_(groups), Entry.server_data.is_(None)
+        )
+    ).all()
+    doomed = [r.id for r in stale if (r.entry_group_id, r.version) in slots and r.id not in rows]
+    if doomed:
+        session.execute(delete(Entry).where(Entry.id.in_(doomed)))
+
+
+def _drop_orphans(session: Session, grouped: Mapping[str, Mapping[str, dict[str, Any]]]) -> None:
+    """Children of this batch whose vehicle (or entry) is not in the replica are not kept (no FK failure)."""
+    wanted = {
+        v["vehicle_id"] for k in (RecordType.ENTRY, RecordType.TRUST_SUMMARY) for v in grouped.get(k, {}).values()
+    }
+    wanted |= {v["vehicle_id"] for v in grouped.get(RecordType.DOCUMENT, {}).values() if v["vehicle_id"]}
+    if not wanted:
+        return
+    present = set(session.scalars(select(Vehicle.id).where(Vehicle.id.in_(wanted))))
+    missing = wanted - present
+    if missing:
+        session.execute(delete(Entry).where(Entry.vehicle_id.in_(missing)))
+        session.execute(delete(Document).where(Document.vehicle_id.in_(missing)))
+        session.execute(delete(TrustSummaryRow).where(TrustSummaryRow.vehicle_id.in_(missing)))
+    refs = {v["supersedes_entry_id"] for v in grouped.get(RecordType.ENTRY, {}).values() if v["supersedes_entry_id"]}
+    refs |= {v["entry_id"] for v in grouped.get(RecordType.DOCUMENT, {}).values() if v["entry_id"]}
+    if refs:
+        gone = refs - set(session.scalars(select(Entry.id).where(Entry.id.in_(refs))))
+        if gone:
+            session.execute(update(Entry).where(Entry.supersedes_entry_id.in_(gone)).values(supersedes_entry_id=None))
+            session.execute(update(Document).where(Document.entry_id.in_(gone)).values(entry_id=None))
+
+
+def delete_record(session: Session, kind: str, record_id: str) -> None:
+    """The record is gone for this actor (tombstone or ``remove``); a vehicle takes everything under it."""
+    defer_foreign_keys(session)
+    if kind == RecordType.VEHICLE:
+        drop_vehicle(session, record_id)
+    elif kind == RecordType.ENTRY:
+        session.execute(update(Entry).where(Entry.supersedes_entry_id == record_id).values(supersedes_entry_id=None))
+        session.execute(update(Document).where(Document.entry_id == record_id).values(entry_id=None))
+        session.execute(delete(Entry).where(Entry.id == record_id))
+    elif kind == RecordType.DOCUMENT:
+        session.execute(delete(Document).where(Document.id == record_id))
+    elif kind == RecordType.TRUST_SUMMARY:
+        session.execute(delete(TrustSummaryRow).where(TrustSummaryRow.vehicle_id == record_id))
+    else:
+        session.execute(delete(ReplicaRecord).where(ReplicaRecord.type == kind, ReplicaRecord.id == record_id))
+        if kind == RecordType.FOLDER:
+            session.execute(delete(ReplicaRecord).where(_folder_items_of([record_id])))
+
+
+def _folder_items_of(folder_ids: list[str]) -> Any:
+    return (ReplicaRecord.type == RecordType.FOLDER_ITEM) & (
+        func.json_extract(ReplicaRecord.data, "$.folder_id").in_(folder_ids)
+    )
+
+
+def drop_vehicle(session: Session, vehicle_id: str) -> None:
+    """Drop a vehicle and everything under it; workshop grants stay (they are scoped by organisation)."""
+    defer_foreign_keys(session)
+    folders = list(
+        session.scalars(
+            select(ReplicaRecord.id).where(
+                ReplicaRecord.type == RecordType.FOLDER, ReplicaRecord.vehicle_id == vehicle_id
+            )
+        )
+    )
+    if folders:
+        session.execute(delete(ReplicaRecord).where(_folder_items_of(folders)))
+    session.execute(
+        delete(ReplicaRecord).where(
+            ReplicaRecord.vehicle_id == vehicle_id, ReplicaRecord.type != RecordType.WORKSHOP_GRANT
+        )
+    )
+    session.execute(delete(TrustSummaryRow).where(TrustSummaryRow.vehicle_id == vehicle_id))
+    session.execute(delete(Document).where(Document.vehicle_id == vehicle_id))
+    session.execute(delete(Entry).where(Entry.vehicle_id == vehicle_id))
+    session.execute(delete(Vehicle).where(Vehicle.id == vehicle_id))
+
+
+def restore(session: Session, kind: str, record_id: str) -> None:
+    """Put a record back to the server's row, or delete it when the server never acknowledged it."""
+    if kind in TYPED:
+        model = TYPED[kind]
+        data = session.scalar(select(model.server_data).where(model.id == record_id))
+        if data is None:
+            delete_record(session, kind, record_id)
+            return
+        values = {**columns_for(kind, record_id, data), "dirty": False, "deleted_at": None}
+        session.execute(update(model).where(model.id == record_id).values(values))
+        return
+    row = session.get(ReplicaRecord, (kind, record_id))
+    if row is None:
+        return
+    if row.data is None:
+        delete_record(session, kind, record_id)
+    else:
+        row.local_data = None
+        row.dirty = False
+
+
+def drop_server_data(session: Session) -> None:
+    """Full resync: forget every row the server sent (optimistic rows, the outbox and problems stay)."""
+    defer_foreign_keys(session)
+    session.execute(delete(TrustSummaryRow))
+    session.execute(delete(ReplicaRecord).where(ReplicaRecord.data.is_not(None)))
+    session.execute(delete(Document).where(Document.server_data.is_not(None)))
+    session.execute(update(Entry).where(Entry.supersedes_entry_id.is_not(None)).values(supersedes_entry_id=None))
+    session.execute(delete(Entry).where(Entry.server_data.is_not(None)))
+    vehicles = list(session.scalars(select(Vehicle.id).where(Vehicle.server_data.is_not(None))))
+    for vehicle_id in vehicles:
+        drop_vehicle(session, vehicle_id)
+
+
+def local_counts(session: Session) -> dict[str, int]:
+    """Live server-known records per type (the count check against ``ChangesPage.counts``)."""
+    counts: dict[str, int] = {}
+    for kind, model in TYPED.items():
+        stmt = select(func.count()).select_from(model).where(model.server_data.is_not(None))
+        counts[kind] = int(session.scalar(stmt) or 0)
+    counts[RecordType.TRUST_SUMMARY] = int(session.scalar(select(func.count()).select_from(TrustSummaryRow)) or 0)
+    grouped = session.execute(
+        select(ReplicaRecord.type, func.count()).where(ReplicaRecord.data.is_not(None)).group_by(ReplicaRecord.type)
+    ).all()
+    for kind in (RecordType.FOLDER, RecordType.FOLDER_ITEM, RecordType.WORKSHOP_GRANT):
+        counts[kind] = 0
+    counts.update({str(k): int(n) for k, n in grouped})
+    return counts
+
+
+def dump(session: Session) -> dict[str, dict[str, dict[str, Any]]]:
+    """The server's view held by this replica: ``{type: {id: data}}`` (canonical, for comparisons)."""
+    out: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for kind, model in TYPED.items():
+        for record_id, data in session.execute(
+            select(model.id, model.server_data).where(model.server_data.is_not(None))
+        ):
+            out[kind][record_id] = data
+    for vehicle_id, summary in session.execute(select(TrustSummaryRow.vehicle_id, TrustSummaryRow.summary)):
+        out[RecordType.TRUST_SUMMARY][vehicle_id] = summary
+    for kind, record_id, data in session.execute(
+        select(ReplicaRecord.type, ReplicaRecord.id, ReplicaRecord.data).where(ReplicaRecord.data.is_not(None))
+    ):
+        out[kind][record_id] = data
+    return {k: dict(v) for k, v in out.items() if v}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def mark_uploaded(session: Session, document_id: str) -> None:
+    """The server acknowledged the attach: the local blob is no longer waiting for an upload."""
+    session.execute(
+        update(Document)
+        .where(Document.id == document_id, Document.upload_state == "pending")
+        .values(upload_state="uploaded")
+    )

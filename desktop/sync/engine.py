@@ -1,0 +1,338 @@
+"""The sync engine: push the outbox in batches, then pull change pages (ARCHITECTURE.md "Sync protocol").
+
+Contracts:
+
+- Thread: blocking; run :meth:`SyncEngine.sync_once` on the DB worker. ``cancel`` (a ``threading.Event``)
+  is honoured between requests, pages, batches and blob chunks (and during backoff waits): the engine
+  then raises :class:`SyncCancelled`; everything applied so far is committed and consistent.
+- Push: blobs of ``document.attach`` mutations are uploaded first (resumable); each answered batch is
+  recorded in one local transaction (acknowledged rows applied, rejected mutations reverted and kept as
+  sync problems, outbox rows removed). A lost response is harmless: the retry repeats the same ids and the
+  server answers ``duplicate``.
+- Pull: each page is applied in one local transaction together with its cursor. A 409
+  ``full_resync_required`` (or a failed count check) drops the replica's server data (outbox and problems
+  stay) and pulls from the beginning, at most once per call.
+- Network errors and 5xx are retried with exponential backoff; after ``Backoff.attempts`` they propagate
+  (``NetworkError`` / ``ServerError``, both ``retryable``). Request-level refusals (``AuthExpired``,
+  ``ConsentRequired``, ``ProtocolMismatch``) propagate at once and leave the outbox untouched.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import partial
+from typing import Any, TypeVar
+
+from sqlalchemy.orm import Session
+
+from desktop.store import outbox, replica
+from desktop.store.models import SyncProblem, SyncState
+from desktop.store.records import OutboxItem
+from desktop.store.vault import Vault
+from desktop.sync.blobs import BlobTransfer
+from desktop.sync.client import ApiClient
+from desktop.sync.errors import ApiError, FullResyncRequired, ProtocolMismatch
+from shared import PROTOCOL_VERSION, SCHEMA_VERSION
+from shared.sync.protocol import (
+    ChangeOp,
+    ChangesPage,
+    Mutation,
+    MutationName,
+    MutationResult,
+    PushRequest,
+    PushResponse,
+    RecordType,
+    ResultStatus,
+)
+
+T = TypeVar("T")
+
+
+class SyncCancelled(Exception):
+    """``cancel`` was set; work done so far is committed."""
+
+
+@dataclass(frozen=True, slots=True)
+class SyncProgress:
+    """``phase``: ``meta``, ``upload``, ``push``, ``pull`` or ``resync``; ``total`` is ``None`` when unknown."""
+
+    phase: str
+    done: int
+    total: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Backoff:
+    """Waits before retries of network/5xx failures: ``base * factor**n`` capped at ``max_delay``."""
+
+    base: float = 0.5
+    factor: float = 2.0
+    max_delay: float = 30.0
+    attempts: int = 6
+
+    def delay(self, attempt: int) -> float:
+        return float(min(self.max_delay, self.base * self.factor**attempt))
+
+
+@dataclass(slots=True)
+class SyncReport:
+    pushed: int = 0
+    applied: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    pages: int = 0
+    changes: int = 0
+    uploaded_bytes: int = 0
+    retries: int = 0
+    full_resync: bool = False
+    count_mismatch: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+ProgressCallback = Callable[[SyncProgress], None]
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        vault: Vault,
+        client: ApiClient,
+        *,
+        page_limit: int | None = None,
+        backoff: Backoff | None = None,
+        wait: Callable[[threading.Event, float], bool] | None = None,
+        now: Callable[[], datetime] = _utcnow,
+    ) -> None:
+        self.vault = vault
+        self.client = client
+        self.page_limit = page_limit
+        self.backoff = backoff or Backoff()
+        self._wait = wait or (lambda event, seconds: event.wait(seconds))
+        self._now = now
+        self.blobs = BlobTransfer(vault, client, self._retry)
+        self._cancel = threading.Event()
+        self._progress: ProgressCallback | None = None
+        self._report = SyncReport()
+
+    # -- plumbing ------------------------------------------------------------------------------------
+
+    def _check_cancel(self) -> None:
+        if self._cancel.is_set():
+            raise SyncCancelled()
+
+    def _emit(self, phase: str, done: int, total: int | None = None) -> None:
+        if self._progress is not None:
+            self._progress(SyncProgress(phase, done, total))
+
+    def _retry(self, call: Callable[[], T]) -> T:
+        """``call()`` with backoff on retryable errors (network, 5xx); cancellation interrupts the wait."""
+        attempt = 0
+        while True:
+            self._check_cancel()
+            try:
+                return call()
+            except ApiError as exc:
+                if not exc.retryable or attempt + 1 >= self.backoff.attempts:
+                    raise
+                self._report.retries += 1
+                if self._wait(self._cancel, self.backoff.delay(attempt)):
+                    raise SyncCancelled() from exc
+                attempt += 1
+
+    # -- entry point ---------------------------------------------------------------------------------
+
+    def sync_once(
+        self, cancel: threading.Event | None = None, on_progress: ProgressCallback | None = None
+    ) -> SyncReport:
+        """Handshake, push everything pending, pull until the server has no more; returns what happened."""
+        self._cancel = cancel or threading.Event()
+        self._progress = on_progress
+        self._report = SyncReport()
+        self._emit("meta", 0)
+        meta = self._retry(self.client.sync_meta)
+        if meta.protocol_version != PROTOCOL_VERSION or meta.schema_version != SCHEMA_VERSION:
+            raise ProtocolMismatch("protocol_mismatch", 409, "the server speaks another protocol or schema version")
+        self.push(min(meta.max_push_mutations, 100))
+        self.pull(min(self.page_limit or meta.max_page_limit, meta.max_page_limit))
+        with self.vault.session() as session, session.begin():
+            state = session.get_one(SyncState, 1)
+            state.last_sync_at = self._now()
+        return self._report
+
+    # -- push ----------------------------------------------------------------------------------------
+
+    def push(self, batch_size: int) -> None:
+        done = 0
+        with self.vault.session() as session:
+            total = outbox.count(session)
+        while True:
+            self._check_cancel()
+            with self.vault.session() as session:
+                batch = outbox.pending(session, batch_size)
+            if not batch:
+                return
+            batch = self._upload_blobs(batch)
+            if not batch:
+                continue
+            with self.vault.session() as session, session.begin():
+                outbox.note_attempt(session, [m.mutation_id for m in batch])
+            request = PushRequest(
+                client_id=uuid.UUID(batch[0].client_id),
+                mutations=[
+                    Mutation(
+                        mutation_id=m.mutation_id, name=MutationName(m.name), args=m.args, base_version=m.base_version
+                    )
+                    for m in batch
+                ],
+            )
+            response = self._retry(partial(self.client.sync_push, request))
+            answered = self._record(batch, response)
+            done += answered
+            self._emit("push", done, total)
+            if not answered:
+                return  # the server answered none of them: do not spin
+
+    def _upload_blobs(self, batch: list[OutboxItem]) -> list[OutboxItem]:
+        """Upload the blobs the batch needs; a blob the server refuses turns its mutation into a problem.
+
+        Returns the batch up to (not including) the first refused mutation; that one is recorded already.
+        """
+        for index, item in enumerate(batch):
+            if item.name != MutationName.DOCUMENT_ATTACH:
+                continue
+            try:
+                self._report.uploaded_bytes += self.blobs.upload(str(item.args["sha256"]), self._cancel, self._emit)
+            except ApiError as exc:
+                if exc.retryable or exc.code is None or exc.status in (401, 409):
+                    raise
+                with self.vault.session() as session, session.begin():
+                    self._reject(session, item, exc.code, str(exc))
+                self._report.rejected += 1
+                return batch[:index]
+        return batch
+
+    def _record(self, batch: list[OutboxItem], response: PushResponse) -> int:
+        by_id = {m.mutation_id: m for m in batch}
+        answered: list[int] = []
+        with self.vault.session() as session, session.begin():
+            for result in response.results:
+                item = by_id.get(result.mutation_id)
+                if item is None:
+                    continue
+                answered.append(item.mutation_id)
+                if result.status == ResultStatus.REJECTED:
+                    self._reject(session, item, result.code or "rejected", result.message or "")
+                    self._report.rejected += 1
+                else:
+                    self._acknowledge(session, item, result)
+                    if result.status == ResultStatus.DUPLICATE:
+                        self._report.duplicates += 1
+                    else:
+                        self._report.applied += 1
+            outbox.remove(session, answered)
+            state = session.get_one(SyncState, 1)
+            state.last_push_at = self._now()
+        self._report.pushed += len(answered)
+        return len(answered)
+
+    def _acknowledge(self, session: Session, item: OutboxItem, result: MutationResult) -> None:
+        for client_ref, server_id in result.id_map.items():
+            if client_ref != server_id:
+                for kind, record_id in outbox.targets(item.name, item.args):
+                    if record_id == client_ref:
+                        replica.delete_record(session, kind, record_id)  # the server's row replaces it
+        rows = [(r.type.value, str(r.id), None, None, r.data) for r in result.rows]
+        replica.upsert_rows(session, rows, self._now())
+        for kind, record_id in outbox.targets(item.name, item.args):
+            if kind == RecordType.DOCUMENT:
+                replica.mark_uploaded(session, record_id)
+        if item.name == MutationName.VEHICLE_DELETE or item.name == MutationName.DOCUMENT_DELETE:
+            kind, record_id = outbox.targets(item.name, item.args)[0]
+            if not any(str(r.id) == record_id for r in result.rows):
+                replica.delete_record(session, kind, record_id)
+
+    def _reject(self, session: Session, item: OutboxItem, code: str, message: str) -> None:
+        session.add(
+            SyncProblem(
+                client_id=item.client_id,
+                mutation_id=item.mutation_id,
+                name=item.name,
+                args=item.args,
+                base_version=item.base_version,
+                code=code,
+                message=message,
+                server_state=outbox.server_state(session, item.name, item.args),
+            )
+        )
+        outbox.revert(session, item.name, item.args)
+        outbox.remove(session, [item.mutation_id])
+
+    # -- pull ----------------------------------------------------------------------------------------
+
+    def pull(self, limit: int) -> None:
+        try:
+            self._pull_all(limit)
+        except FullResyncRequired:
+            self.full_resync(limit)
+            return
+        if self._report.count_mismatch:
+            self.full_resync(limit)
+
+    def full_resync(self, limit: int) -> None:
+        """Forget the server's rows and the cursor (keep the outbox and problems), then pull from scratch."""
+        self._report.full_resync = True
+        self._report.count_mismatch = {}
+        self._emit("resync", 0)
+        with self.vault.session() as session, session.begin():
+            replica.drop_server_data(session)
+            state = session.get_one(SyncState, 1)
+            state.cursor = None
+            state.needs_full_resync = False
+        self._pull_all(limit)
+
+    def _pull_all(self, limit: int) -> None:
+        with self.vault.session() as session:
+            state = session.get_one(SyncState, 1)
+            cursor, resync = state.cursor, state.needs_full_resync
+        if resync:
+            raise FullResyncRequired("full_resync_required", 409, "requested locally")
+        while True:
+            self._check_cancel()
+            page = self._retry(partial(self.client.sync_changes, cursor, limit))
+            self.apply_page(page)
+            cursor = page.cursor
+            self._report.pages += 1
+            self._report.changes += len(page.changes)
+            self._emit("pull", self._report.changes)
+            if not page.has_more:
+                return
+
+    def apply_page(self, page: ChangesPage) -> None:
+        """Apply one page and store its cursor, in one local transaction."""
+        now = self._now()
+        with self.vault.session() as session, session.begin():
+            run: list[tuple[str, str, str | None, int | None, dict[str, Any]]] = []
+            for change in page.changes:
+                if change.op == ChangeOp.UPSERT and change.data is not None:
+                    vehicle = str(change.vehicle_id) if change.vehicle_id else None
+                    run.append((change.type.value, str(change.id), vehicle, change.seq, change.data))
+                    continue
+                replica.upsert_rows(session, run, now)
+                run = []
+                replica.delete_record(session, change.type.value, str(change.id))
+            replica.upsert_rows(session, run, now)
+            state = session.get_one(SyncState, 1)
+            state.cursor = page.cursor
+            state.last_pull_at = now
+            if page.counts is not None and not page.has_more:
+                local = replica.local_counts(session)
+                self._report.count_mismatch = {
+                    kind: (local.get(kind, 0), int(n)) for kind, n in page.counts.items() if local.get(kind, 0) != n
+                }

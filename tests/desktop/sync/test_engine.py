@@ -1,0 +1,281 @@
+"""Sync engine against the in-memory fake server: push/pull, problems, lost responses, backoff, cancel, resync."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from desktop.store import outbox, replica
+from desktop.store.keyfile import fixed_kdf_policy
+from desktop.store.models import Entry, OutboxMutation, SyncState, Vehicle, new_id
+from desktop.store.repositories import (
+    DocumentRepository,
+    EntryRepository,
+    ProblemRepository,
+    SyncStateRepository,
+    VehicleRepository,
+)
+from desktop.store.vault import Vault
+from desktop.sync.client import ApiClient, MemoryTokenStore
+from desktop.sync.engine import Backoff, SyncCancelled, SyncEngine, SyncProgress
+from desktop.sync.errors import ServerError
+from tests.desktop.sync.fake_sync_server import FakeSyncServer
+
+VIN = "WVWZZZ1JZXW000001"
+ENTRY = {"date": "2025-01-02", "type": "Inspektion", "performed_by": "Werkstatt", "km": 1000}
+
+
+@pytest.fixture
+def server() -> FakeSyncServer:
+    return FakeSyncServer()
+
+
+Device = Callable[[str], tuple[Vault, SyncEngine]]
+
+
+@pytest.fixture
+def device(tmp_path: Path, server: FakeSyncServer) -> Iterator[Device]:
+    opened: list[tuple[Vault, ApiClient]] = []
+
+    def make(user: str) -> tuple[Vault, SyncEngine]:
+        vault = Vault.create(tmp_path / f"vault{len(opened)}", "pw", kdf=fixed_kdf_policy(1, 8, 1))
+        client = ApiClient("http://fake", token_store=MemoryTokenStore(user), transport=server.transport())
+        SyncStateRepository(vault).bind(user_id=user, server_url="http://fake")
+        opened.append((vault, client))
+        waits: list[float] = []
+        engine = SyncEngine(
+            vault,
+            client,
+            page_limit=3,
+            backoff=Backoff(attempts=4),
+            wait=lambda event, seconds: waits.append(seconds) or event.is_set(),
+        )
+        return vault, engine
+
+    yield make
+    for vault, client in opened:
+        client.close()
+        vault.close()
+
+
+def dump(vault: Vault) -> dict[str, dict[str, dict[str, object]]]:
+    with vault.session() as session:
+        return replica.dump(session)
+
+
+def test_entry_made_offline_on_one_device_appears_on_the_other(device: Device, server: FakeSyncServer) -> None:
+    a, engine_a = device("alice")
+    b, engine_b = device("alice")
+    vehicle = VehicleRepository(a).add(VIN, nickname="Golf")
+    entry = EntryRepository(a).add(vehicle.id, **ENTRY)  # type: ignore[arg-type]
+    assert entry.pending
+    assert not entry.synced
+    report = engine_a.sync_once()
+    assert (report.applied, report.rejected) == (2, 0)
+    engine_b.sync_once()
+    assert [e.id for e in EntryRepository(b).list(vehicle.id)] == [entry.id]
+    assert dump(a) == dump(b) == server.view("alice")
+    assert SyncStateRepository(a).status().pending_mutations == 0
+
+
+def test_optimistic_change_and_outbox_row_share_one_transaction(device: Device) -> None:
+    vault, _ = device("alice")
+    session = vault.session()
+    transaction = session.begin()
+    outbox.enqueue(session, "vehicle.create", {"id": new_id(), "vin": VIN})
+    transaction.rollback()  # e.g. the app died before the commit: neither the change nor the intent stays
+    session.close()
+    with vault.session() as session:
+        assert session.scalars(select(Vehicle)).all() == []
+        assert session.scalars(select(OutboxMutation)).all() == []
+    with vault.session() as session, session.begin(), pytest.raises(ValueError, match="missing"):
+        outbox.enqueue(session, "vehicle.create", {"id": "x"})
+    vehicle = VehicleRepository(vault).add(VIN)
+    with vault.session() as session:
+        [row] = session.scalars(select(OutboxMutation)).all()
+        assert row.args["id"] == vehicle.id
+        assert row.name == "vehicle.create"
+
+
+def test_paywalled_second_vehicle_is_reverted_and_listed(device: Device, server: FakeSyncServer) -> None:
+    vault, engine = device("alice")
+    first = VehicleRepository(vault).add(VIN)
+    second = VehicleRepository(vault).add("WVWZZZ1JZXW000002")
+    EntryRepository(vault).add(second.id, **ENTRY)  # type: ignore[arg-type]
+    report = engine.sync_once()
+    assert report.rejected == 2  # the vehicle, and the entry under it (forbidden)
+    assert [v.id for v in VehicleRepository(vault).list()] == [first.id]
+    problems = ProblemRepository(vault).list()
+    assert [p.code for p in problems] == ["vehicle_limit_reached", "forbidden"]
+    assert "Fahrzeug" in problems[0].message
+    assert problems[0].args["vin"] == "WVWZZZ1JZXW000002"  # nothing the user typed is lost
+
+
+def test_problem_retry_after_edit_and_discard(device: Device, server: FakeSyncServer) -> None:
+    vault, engine = device("alice")
+    VehicleRepository(vault).add(VIN)
+    VehicleRepository(vault).add("WVWZZZ1JZXW000002", nickname="Zweitwagen")
+    engine.sync_once()
+    problem = ProblemRepository(vault).list()[0]
+    server.entitled.add("alice")
+    ProblemRepository(vault).retry(problem.id, {"nickname": "Zweiter"})
+    assert ProblemRepository(vault).list() == []
+    engine.sync_once()
+    assert sorted(v.nickname or "" for v in VehicleRepository(vault).list()) == ["", "Zweiter"]
+    VehicleRepository(vault).add("WVWZZZ1JZXW000003")
+    server.entitled.clear()
+    engine.sync_once()
+    [problem] = ProblemRepository(vault).list()
+    ProblemRepository(vault).discard(problem.id)
+    assert ProblemRepository(vault).list() == []
+    assert len(VehicleRepository(vault).list()) == 2
+
+
+def test_stale_edit_conflict_restores_the_server_row(device: Device, server: FakeSyncServer) -> None:
+    a, engine_a = device("alice")
+    b, engine_b = device("alice")
+    vehicle = VehicleRepository(a).add(VIN, nickname="alt")
+    engine_a.sync_once()
+    engine_b.sync_once()
+    VehicleRepository(a).update(vehicle.id, nickname="von A")
+    VehicleRepository(b).update(vehicle.id, nickname="von B")
+    engine_a.sync_once()
+    engine_b.sync_once()
+    assert VehicleRepository(b).get(vehicle.id).nickname == "von A"  # type: ignore[union-attr]
+    [problem] = ProblemRepository(b).list()
+    assert problem.code == "conflict"
+    assert problem.args["nickname"] == "von B"
+    assert problem.server_state is not None
+
+
+def test_lost_push_response_is_applied_once(device: Device, server: FakeSyncServer) -> None:
+    vault, engine = device("alice")
+    vehicle = VehicleRepository(vault).add(VIN)
+    EntryRepository(vault).add(vehicle.id, **ENTRY)  # type: ignore[arg-type]
+    server.drop_next_push_response = 1
+    report = engine.sync_once()
+    assert server.push_applied == 2
+    assert report.duplicates == 2
+    assert report.retries >= 1
+    assert dump(vault) == server.view("alice")
+
+
+def test_backoff_on_5xx_then_gives_up(device: Device, server: FakeSyncServer) -> None:
+    _, engine = device("alice")
+    server.fail_next = [503, 502]
+    engine.sync_once()
+    assert engine._report.retries == 2
+    server.fail_next = [500] * 10
+    with pytest.raises(ServerError):
+        engine.sync_once()
+
+
+def test_cancellation_stops_between_pages_and_keeps_cursor_consistent(device: Device, server: FakeSyncServer) -> None:
+    a, engine_a = device("alice")
+    server.entitled.add("alice")
+    for n in range(4):
+        VehicleRepository(a).add(f"WVWZZZ1JZXW00001{n}")
+    engine_a.sync_once()
+    b, engine_b = device("alice")
+    cancel = threading.Event()
+    seen: list[SyncProgress] = []
+
+    def progress(event: SyncProgress) -> None:
+        seen.append(event)
+        if event.phase == "pull":
+            cancel.set()
+
+    with pytest.raises(SyncCancelled):
+        engine_b.sync_once(cancel, progress)
+    with b.session() as session:
+        cursor = session.get_one(SyncState, 1).cursor
+        count = len(session.scalars(select(Vehicle)).all())
+    assert cursor == "c1.1.3"
+    assert count == 3
+    engine_b.sync_once()
+    assert dump(b) == server.view("alice")
+
+
+def test_remove_drops_the_vehicle_and_everything_under_it(device: Device, server: FakeSyncServer) -> None:
+    vault, engine = device("alice")
+    vehicle = VehicleRepository(vault).add(VIN)
+    EntryRepository(vault).add(vehicle.id, **ENTRY)  # type: ignore[arg-type]
+    engine.sync_once()
+    server.revoke(vehicle.id, "alice")
+    engine.sync_once()
+    with vault.session() as session:
+        assert session.scalars(select(Vehicle)).all() == []
+        assert session.scalars(select(Entry)).all() == []
+
+
+def test_full_resync_keeps_outbox_and_problems(device: Device, server: FakeSyncServer) -> None:
+    vault, engine = device("alice")
+    vehicle = VehicleRepository(vault).add(VIN)
+    VehicleRepository(vault).add("WVWZZZ1JZXW000002")
+    engine.sync_once()
+    server.epoch = 2
+    EntryRepository(vault).add(vehicle.id, **ENTRY)  # type: ignore[arg-type]
+    report = engine.sync_once()
+    assert report.full_resync
+    assert len(ProblemRepository(vault).list()) == 1
+    assert dump(vault) == server.view("alice")
+    with vault.session() as session:
+        assert session.get_one(SyncState, 1).cursor.startswith("c1.2.")  # type: ignore[union-attr]
+
+
+def test_file_attached_offline_is_uploaded_resumably_and_status_syncs_back(
+    device: Device, server: FakeSyncServer, tmp_path: Path
+) -> None:
+    vault, engine = device("alice")
+    engine.blobs.chunk_size = 1000
+    vehicle = VehicleRepository(vault).add(VIN)
+    content = b"%PDF-1.4 " + bytes(range(256)) * 20
+    path = tmp_path / "rechnung.pdf"
+    path.write_bytes(content)
+    document = DocumentRepository(vault).attach(vehicle.id, path)
+    assert document.upload_state == "pending"
+    assert document.content_type == "application/pdf"
+    server.blobs[document.sha256] = bytearray(content[:2000])  # an earlier, interrupted upload
+    server.blob_totals[document.sha256] = len(content)
+    report = engine.sync_once()
+    assert report.uploaded_bytes == len(content) - 2000
+    assert bytes(server.blobs[document.sha256]) == content
+    server.scan(document.id, "CLEAN")
+    engine.sync_once()
+    synced = DocumentRepository(vault).get(document.id)
+    assert synced is not None
+    assert synced.scan_status == "CLEAN"
+    assert synced.upload_state == "uploaded"
+
+
+def test_lazy_download(device: Device, server: FakeSyncServer, tmp_path: Path) -> None:
+    a, engine_a = device("alice")
+    b, engine_b = device("alice")
+    vehicle = VehicleRepository(a).add(VIN)
+    path = tmp_path / "bild.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"x" * 5000)
+    document = DocumentRepository(a).attach(vehicle.id, path)
+    engine_a.sync_once()
+    engine_b.sync_once()
+    assert not DocumentRepository(b).get(document.id).has_local_blob  # type: ignore[union-attr]
+    sha = engine_b.blobs.ensure_local(document.id)
+    assert b.blobs.read_bytes(sha) == path.read_bytes()
+    assert DocumentRepository(b).get(document.id).has_local_blob  # type: ignore[union-attr]
+
+
+def test_network_error_during_push_keeps_the_outbox(device: Device, server: FakeSyncServer) -> None:
+    vault, engine = device("alice")
+    VehicleRepository(vault).add(VIN)
+
+    def broken(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("down", request=request)
+
+    engine.client._http._transport = httpx.MockTransport(broken)
+    with pytest.raises(Exception, match="cannot reach"):
+        engine.sync_once()
+    assert SyncStateRepository(vault).status().pending_mutations == 1

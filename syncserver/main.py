@@ -12,7 +12,9 @@ from syncserver.access import registry
 from syncserver.access.policy import API_PREFIX
 from syncserver.addons.endpoints import folders_router
 from syncserver.addons.endpoints import router as addons_router
+from syncserver.admin.bulk import router as admin_bulk_router
 from syncserver.admin.endpoints import router as admin_router
+from syncserver.admin.reveal import router as admin_reveal_router
 from syncserver.audit.endpoints import router as audit_router
 from syncserver.auth.endpoints import router as auth_router
 from syncserver.clock import Clock, SystemClock
@@ -41,6 +43,7 @@ ROUTERS += [vehicles_router, collections_router, entries_router, trust_router, w
 ROUTERS += [addons_router, folders_router]
 ROUTERS += [admin_router, governance_router, audit_router]
 ROUTERS += [documents_router]
+ROUTERS += [admin_reveal_router, admin_bulk_router]
 
 
 def create_app(

@@ -1,0 +1,136 @@
+"""Admin re-authentication and PII reveal (SPEC §3.8, §11.1, AT-ADM-02).
+
+- ``POST /admin/step-up/verify {scope, code, ttl_seconds?}``: a step-up grant that is only issued after the
+  admin re-proves the second factor with a fresh TOTP code (or an unused backup code). A wrong code is
+  audited ``ADMIN_STEP_UP_FAILED`` and answered 403 ``admin_step_up_invalid`` (committed, so the failed
+  attempt survives). The plain ``/admin/step-up/grant`` of the contract stays as it is.
+- ``POST /admin/users/{user_id}/reveal-email`` with ``X-Admin-Step-Up`` of scope ``pii_reveal``: the one
+  place the admin mode reads a user's e-mail address. Every reveal is audited (``ADMIN_PII_REVEALED``,
+  target USER, never the address itself); the answer is ``Cache-Control: no-store``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, cast
+
+from fastapi import APIRouter, Depends, Response
+from pydantic import BaseModel, Field
+
+from shared.errors import DomainError, ErrorCode
+from shared.permissions import Action
+from shared.roles import STEP_UP_TTL_DEFAULT_SECONDS, StepUpScope
+from syncserver.access import Actor, Policy, require
+from syncserver.admin.endpoints import StepUpHeader
+from syncserver.admin.schemas import StepUpOut
+from syncserver.admin.stepup import STEP_UP_HEADER, StepUpService
+from syncserver.audit import AuditAction, AuditResult, ReasonCode, TargetType, record
+from syncserver.auth.totp import TotpService
+from syncserver.deps import ContextDep, SessionDep
+from syncserver.failures import RecordedFailure
+from syncserver.governance.repository import GovernanceRepository
+
+#: Not (yet) a member of ``AuditAction``; the audit table stores the plain string. The owner of
+#: syncserver/audit/actions.py should add it there so ``GET /admin/audit?action=`` can filter on it.
+PII_REVEALED = "ADMIN_PII_REVEALED"
+
+router = APIRouter(prefix="/admin", tags=["admin"])
+ADMIN_STEP_UP_VERIFY = Policy.admin(Action.ADMIN_STEP_UP.value + ".verify")
+ADMIN_PII_REVEAL = Policy.admin(Action.ADMIN_PII_REVEAL.value)
+
+
+class _PlainAction:
+    """Quacks like an ``AuditAction`` member for :func:`record` (it only reads ``.value``)."""
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+
+
+class StepUpVerifyIn(BaseModel):
+    scope: str = Field(max_length=64)
+    code: str = Field(min_length=1, max_length=32)
+    ttl_seconds: int = STEP_UP_TTL_DEFAULT_SECONDS
+
+
+class RevealedEmailOut(BaseModel):
+    user_id: uuid.UUID
+    email: str
+    revealed_at: datetime
+
+
+@router.post(
+    "/step-up/verify",
+    response_model=StepUpOut,
+    responses={400: {"description": "invalid_step_up_scope"}, 403: {"description": "admin_step_up_invalid"}},
+)
+def verify_step_up(
+    body: StepUpVerifyIn,
+    actor: Annotated[Actor, Depends(require(ADMIN_STEP_UP_VERIFY))],
+    session: SessionDep,
+    ctx: ContextDep,
+) -> StepUpOut:
+    """Issue a one-time step-up grant after re-checking a TOTP or backup code."""
+    repo = GovernanceRepository(session)
+    user = repo.get_user_for_update(actor.user_id)
+    if user is None:
+        raise DomainError(ErrorCode.UNAUTHORIZED)
+    step_up = StepUpService(session, ctx)
+    if not TotpService(session, ctx).check(user, body.code):
+        record(
+            session,
+            AuditAction.ADMIN_STEP_UP_FAILED,
+            at=ctx.clock.now(),
+            actor=actor.audit,
+            result=AuditResult.DENIED,
+            target_type=TargetType.STEP_UP_GRANT,
+            reason_code=ReasonCode.INVALID_CODE,
+            metadata={"scope": body.scope if body.scope in set(StepUpScope) else None},
+        )
+        raise RecordedFailure(ErrorCode.ADMIN_STEP_UP_INVALID, 403)
+    issued = step_up.grant(actor, body.scope, body.ttl_seconds)
+    return StepUpOut(
+        scope=issued.scope.value,
+        step_up_token=issued.token,
+        token=issued.token,
+        expires_at=issued.expires_at,
+        ttl_seconds=issued.ttl_seconds,
+        header=STEP_UP_HEADER,
+    )
+
+
+@router.post(
+    "/users/{user_id}/reveal-email",
+    response_model=RevealedEmailOut,
+    responses={
+        403: {"description": "admin_step_up_required, admin_step_up_invalid"},
+        404: {"description": "user_not_found"},
+    },
+)
+def reveal_email(
+    user_id: uuid.UUID,
+    response: Response,
+    actor: Annotated[Actor, Depends(require(ADMIN_PII_REVEAL))],
+    session: SessionDep,
+    ctx: ContextDep,
+    step_up: StepUpHeader = None,
+) -> RevealedEmailOut:
+    """Reveal one user's e-mail address (step-up ``pii_reveal``; audited)."""
+    service = StepUpService(session, ctx)
+    grant = service.check(actor, StepUpScope.PII_REVEAL, step_up)
+    user = GovernanceRepository(session).get_user(user_id)
+    if user is None:
+        raise DomainError(ErrorCode.USER_NOT_FOUND)
+    now = ctx.clock.now()
+    record(
+        session,
+        cast(AuditAction, _PlainAction(PII_REVEALED)),
+        at=now,
+        actor=actor.audit,
+        target_type=TargetType.USER,
+        target_id=user.id,
+        metadata={"scope": StepUpScope.PII_REVEAL.value, "purpose": "admin_user_list"},
+    )
+    service.spend(grant)
+    response.headers["Cache-Control"] = "no-store"
+    return RevealedEmailOut(user_id=user.id, email=user.email, revealed_at=now)

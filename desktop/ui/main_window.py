@@ -10,6 +10,7 @@ from desktop import __version__
 from desktop.services.session_service import SessionService
 from desktop.services.session_types import Step
 from desktop.sync.client import ConsentDoc
+from desktop.ui.admin.launcher import AdminLauncher, admin_allowed
 from desktop.ui.dialogs.consent import ConsentDialog
 from desktop.ui.dialogs.settings_dialog import SettingsDialog
 from desktop.ui.dialogs.sign_in import SignInDialog
@@ -79,6 +80,12 @@ class MainWindow(QMainWindow):
         account_menu.addAction(self.sign_out_action)
         account_menu.addSeparator()
         account_menu.addAction(self.reconnect_action)
+        self.admin = AdminLauncher(self.session, self)
+        self.admin_action = QAction(self.tr("Admin-&Modus …"), self)
+        self.admin_action.setVisible(False)
+        self.admin_action.triggered.connect(self.admin.open)
+        account_menu.addAction(self.admin_action)
+        account_menu.aboutToShow.connect(self.update_admin_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Hilfe"))
         about = QAction(self.tr("Ü&ber Service Heft"), self)
@@ -99,14 +106,20 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def update_admin_action(self) -> None:
+        """Offer the admin mode only when the server said the role is admin or superadmin."""
+        self.admin_action.setVisible(self._signed_in and admin_allowed(self.session.me))
+
     def _online_changed(self, online: bool) -> None:
         if online:
             self._signed_in = True
         self.status.set_online(online, self._signed_in)
+        self.update_admin_action()
 
     def _signed_out(self) -> None:
         self._signed_in = False
         self.status.set_online(False, signed_in=False)
+        self.update_admin_action()
 
     def _consent_needed(self, docs: tuple[ConsentDoc, ...]) -> None:
         if self._consent_open or self.session.step == Step.CONSENT:

@@ -200,8 +200,10 @@ def _run(vault: Vault, args: argparse.Namespace) -> dict[str, Any]:  # noqa: C90
             challenge = client.request_code(args.email)
             return {"ok": True, "challenge_id": challenge.challenge_id, "dev_otp": challenge.dev_otp}
         if command == "accept-consent":
-            client.consent_accept(client.consent_status().missing)
-            return {"ok": True}
+            missing = client.consent_status().missing
+            if missing:
+                client.consent_accept(missing)
+            return {"ok": True, "accepted": len(missing)}
         report = SyncEngine(vault, client, page_limit=args.page_limit).sync_once()
         return {"ok": True, "report": _jsonable(report)}
     finally:

@@ -90,6 +90,8 @@ class SyncReport:
     retries: int = 0
     full_resync: bool = False
     count_mismatch: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: Client ids the server replaced with its own (``client id -> server id``), for views holding old ids.
+    id_map: dict[str, str] = field(default_factory=dict)
 
 
 ProgressCallback = Callable[[SyncProgress], None]
@@ -243,6 +245,7 @@ class SyncEngine:
         return len(answered)
 
     def _acknowledge(self, session: Session, item: OutboxItem, result: MutationResult) -> None:
+        self._report.id_map.update(result.id_map)
         for client_ref, server_id in result.id_map.items():
             if client_ref != server_id:
                 for kind, record_id in outbox.targets(item.name, item.args):

@@ -27,7 +27,7 @@ from desktop.sync.errors import ServerError
 from tests.desktop.sync.fake_sync_server import FakeSyncServer
 
 VIN = "WVWZZZ1JZXW000001"
-ENTRY = {"date": "2025-01-02", "type": "Inspektion", "performed_by": "Werkstatt", "km": 1000}
+ENTRY = {"date": "2025-01-02", "type": "inspection", "performed_by": "specialist_workshop", "km": 1000}
 
 
 @pytest.fixture

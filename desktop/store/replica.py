@@ -167,7 +167,7 @@ def upsert_rows(
 def _bulk_upsert(
     session: Session, model: Any, rows: list[dict[str, Any]], keys: list[str], keep: tuple[str, ...] = ()
 ) -> None:
-    stmt = insert(model)
+    stmt = insert(model.__table__)  # Core, not the ORM bulk path: a page is thousands of rows
     names = [name for name in rows[0] if name not in keys and name not in keep]
     stmt = stmt.on_conflict_do_update(index_elements=keys, set_={name: stmt.excluded[name] for name in names})
     session.execute(stmt, rows)

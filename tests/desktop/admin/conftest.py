@@ -96,9 +96,16 @@ class Account:
     http: httpx.Client
     totp_secret: str | None = None
     backup_codes: tuple[str, ...] = ()
+    used_codes: int = 0
 
-    def get(self, path: str) -> httpx.Response:
-        return self.http.get(path)
+    def next_code(self) -> str:
+        """An unused backup code (each one works once: sign-ins and step-ups spend them)."""
+        code = self.backup_codes[self.used_codes]
+        self.used_codes += 1
+        return code
+
+    def get(self, path: str, **kw: object) -> httpx.Response:
+        return self.http.get(path, **kw)  # type: ignore[arg-type]
 
     def post(self, path: str, **kw: object) -> httpx.Response:
         return self.http.post(path, **kw)  # type: ignore[arg-type]

@@ -98,6 +98,7 @@ class AuditPageWidget(QWidget):
         self.target_id = QLineEdit()
         self.target_id.setPlaceholderText(self.tr("Ziel-ID"))
         self.result = QComboBox()
+        self.results = {"success": self.tr("erfolgreich"), "denied": self.tr("verweigert"), "error": self.tr("Fehler")}
         for label, value in (
             (self.tr("alle Ergebnisse"), ""),
             (self.tr("erfolgreich"), "success"),
@@ -151,7 +152,7 @@ class AuditPageWidget(QWidget):
             [
                 Column(self.tr("Zeit"), lambda r: local_time(r.created_at)),
                 Column(self.tr("Aktion"), lambda r: r.action),
-                Column(self.tr("Ergebnis"), lambda r: r.result),
+                Column(self.tr("Ergebnis"), lambda r: self.results.get(r.result, r.result)),
                 Column(self.tr("Akteur"), lambda r: f"{r.actor_role} {short_id(r.actor_id)}".strip()),
                 Column(self.tr("Ziel"), lambda r: f"{r.target_type or ''} {short_id(r.target_id)}".strip()),
                 Column(self.tr("Grund"), lambda r: r.reason_code or ""),
@@ -163,7 +164,8 @@ class AuditPageWidget(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.table, 1)
         self.more_button.setEnabled(False)

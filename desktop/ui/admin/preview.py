@@ -4,7 +4,7 @@ loaded from a ``QBuffer``. The bytes never touch the disk; :meth:`DocumentPrevie
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -23,7 +23,7 @@ class DocumentPreview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.image = QLabel()
         self.image.setObjectName("previewFrame")
-        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.image.setMinimumSize(QSize(320, 360))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -100,7 +100,12 @@ class DocumentPreview(QWidget):
         size = self._pdf.pagePointSize(self._page)
         scale = PAGE_WIDTH / max(1.0, size.width())
         rendered = self._pdf.render(self._page, QSize(PAGE_WIDTH, int(size.height() * scale)))
-        self.image.setPixmap(QPixmap.fromImage(rendered))
+        page = QImage(rendered.size(), QImage.Format.Format_RGB32)
+        page.fill(QColor("white"))  # PDF pages render on a transparent background
+        painter = QPainter(page)
+        painter.drawImage(0, 0, rendered)
+        painter.end()
+        self.image.setPixmap(QPixmap.fromImage(page))
         self.page_label.setText(self.tr("Seite {page} von {count}").format(page=self._page + 1, count=count))
         self.prev_button.setEnabled(self._page > 0)
         self.next_button.setEnabled(self._page < count - 1)

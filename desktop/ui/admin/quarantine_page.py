@@ -108,7 +108,9 @@ class QuarantinePage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         right = QWidget()
@@ -140,7 +142,7 @@ class QuarantinePage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(right)
-        splitter.setSizes([560, 640])
+        splitter.setSizes([620, 600])
         layout.addWidget(splitter, 1)
         self._update_buttons()
 

@@ -116,3 +116,18 @@ def test_qr_image_is_a_square_black_on_white_code(qtbot: QtBot) -> None:
     assert image.width() == image.height() > 100
     assert image.pixelColor(0, 0).name() == "#ffffff"
     assert image.pixelColor(image.width() // 2, image.height() // 2).name() in ("#000000", "#ffffff")
+
+
+def test_english_translation_file_covers_the_admin_window(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from desktop.ui.admin.launcher import I18N_DIR
+
+    translator = QTranslator()
+    assert translator.load("ltc_admin_en", str(I18N_DIR))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert QCoreApplication.translate("AdminWindow", "Modus beenden") == "End mode"
+        assert QCoreApplication.translate("QuarantinePage", "Dokumente in Prüfung") == "Documents in review"
+    finally:
+        QCoreApplication.removeTranslator(translator)

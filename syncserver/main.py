@@ -32,6 +32,7 @@ from syncserver.mail import Mailer, build_mailer
 from syncserver.middleware import RequestContextMiddleware
 from syncserver.public.endpoints import router as public_router
 from syncserver.security import Keys
+from syncserver.sync.endpoints import router as sync_router
 from syncserver.trust.endpoints import router as trust_router
 from syncserver.vehicles.endpoints import collections_router
 from syncserver.vehicles.endpoints import router as vehicles_router
@@ -44,6 +45,7 @@ ROUTERS += [addons_router, folders_router]
 ROUTERS += [admin_router, governance_router, audit_router]
 ROUTERS += [documents_router]
 ROUTERS += [admin_reveal_router, admin_bulk_router]
+ROUTERS += [sync_router]
 
 
 def create_app(

@@ -1,0 +1,143 @@
+"""Every committed change of a synced record gets a log row with a seq, whatever path made it.
+
+ORM flushes of the synced models (vehicles, entries, documents, trust summaries, folders and their items,
+workshop grants) are noted on the session; just before the transaction commits, the notes are written to
+``sync_changes`` under the sequence lock (PostgreSQL: a transaction-level advisory lock, released by the
+commit), so seqs are handed out in commit order and a pull never skips a row that commits later with a
+lower seq. REST requests, sync pushes and worker jobs are all covered; Core bulk statements are not.
+
+Hooks are installed once per process by :func:`install` (called by the sync endpoints module and by
+anything else that writes synced records without the app, e.g. a standalone worker).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session, SessionTransaction
+
+from shared.sync.protocol import RecordType
+from syncserver.models.addon import TrustFolder, TrustFolderItem
+from syncserver.models.document import Document
+from syncserver.models.entry import VehicleEntry
+from syncserver.models.vehicle import Vehicle, VehicleTrustSummary
+from syncserver.models.workshop import WorkshopGrant
+from syncserver.sync.repository import SyncRepository
+
+PENDING_KEY = "ltc_sync_pending"
+UPSERT = "upsert"
+GRANT = "grant"
+REMOVE = "remove"
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A change to log: record, op, and what decides who sees it."""
+
+    record_type: RecordType
+    record_id: uuid.UUID
+    op: str = UPSERT
+    vehicle_id: uuid.UUID | None = None
+    org_id: uuid.UUID | None = None
+    audience: uuid.UUID | None = None
+    folder_id: uuid.UUID | None = None
+
+
+def note_of(obj: Any) -> Note | None:
+    """The log note for one flushed ORM object, or None when it is not a synced record."""
+    if isinstance(obj, Vehicle):
+        return Note(RecordType.VEHICLE, obj.id, vehicle_id=obj.id)
+    if isinstance(obj, VehicleEntry):
+        return Note(RecordType.ENTRY, obj.id, vehicle_id=obj.vehicle_id)
+    if isinstance(obj, Document):
+        audience = obj.owner_user_id if obj.vehicle_id is None else None
+        return Note(RecordType.DOCUMENT, obj.id, vehicle_id=obj.vehicle_id, audience=audience)
+    if isinstance(obj, VehicleTrustSummary):
+        return Note(RecordType.TRUST_SUMMARY, obj.vehicle_id, vehicle_id=obj.vehicle_id)
+    if isinstance(obj, TrustFolder):
+        return Note(RecordType.FOLDER, obj.id, vehicle_id=obj.vehicle_id)
+    if isinstance(obj, TrustFolderItem):
+        return Note(RecordType.FOLDER_ITEM, obj.id, folder_id=obj.folder_id)
+    if isinstance(obj, WorkshopGrant):
+        return Note(RecordType.WORKSHOP_GRANT, obj.id, vehicle_id=obj.vehicle_id, org_id=obj.org_id)
+    return None
+
+
+def pending(session: Session) -> list[Note]:
+    notes: list[Note] = session.info.setdefault(PENDING_KEY, [])
+    return notes
+
+
+def add(session: Session, note: Note) -> None:
+    pending(session).append(note)
+
+
+def mark(session: Session) -> int:
+    """A position in the pending notes (to drop what a rolled-back savepoint noted)."""
+    return len(pending(session))
+
+
+def rollback_to(session: Session, position: int) -> None:
+    del pending(session)[position:]
+
+
+def since(session: Session, position: int) -> list[Note]:
+    return list(pending(session)[position:])
+
+
+def _after_flush(session: Session, _ctx: Any) -> None:
+    notes = pending(session)
+    for obj in [*session.new, *session.dirty, *session.deleted]:
+        if obj in session.dirty and not session.is_modified(obj, include_collections=False):
+            continue
+        note = note_of(obj)
+        if note is not None:
+            notes.append(note)
+
+
+def write_pending(session: Session, at: datetime | None = None) -> list[int]:
+    """Flush, take the sequence lock and log every pending note (deduplicated); returns the seqs."""
+    session.flush()
+    notes = pending(session)
+    if not notes:
+        return []
+    repo = SyncRepository(session)
+    folders = repo.folder_vehicles([n.folder_id for n in notes if n.folder_id is not None and n.vehicle_id is None])
+    unique = list(dict.fromkeys(notes))
+    notes.clear()
+    repo.lock_sequence()
+    now = at or datetime.now(UTC)
+    seqs = []
+    for note in unique:
+        vehicle_id = note.vehicle_id or (folders.get(note.folder_id) if note.folder_id else None)
+        seqs.append(
+            repo.append(note.record_type.value, note.record_id, note.op, vehicle_id, note.org_id, note.audience, now)
+        )
+    return seqs
+
+
+def _before_commit(session: Session) -> None:
+    write_pending(session)
+
+
+def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(PENDING_KEY, None)
+
+
+_installed = False
+
+
+def install() -> None:
+    """Register the session hooks (idempotent)."""
+    global _installed
+    if _installed:
+        return
+    event.listen(Session, "after_flush", _after_flush)
+    event.listen(Session, "before_commit", _before_commit)
+    event.listen(Session, "after_transaction_end", _after_transaction_end)
+    _installed = True

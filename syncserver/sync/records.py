@@ -1,0 +1,246 @@
+"""Records as one actor may see them (the ``data`` of an ``upsert``), through the domains' own rules.
+
+Vehicles go through ``VehicleService.view`` (full VIN only for owner/org, no owner ids for a workshop),
+documents through ``shared.documents.can_view_metadata`` (non-approved ones only for their uploader),
+trust summaries with the to-dos of the actor's role, folders only for those who manage the vehicle,
+grants for the vehicle's managers and the members of the workshop. No content, ever.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+import shared.documents as document_rules
+from shared.entries import EntryVersion, is_author
+from shared.sync.protocol import ChangeOp, RecordType
+from shared.trust.summary import TrustSummary
+from shared.trust.todos import todo_codes_for_role
+from syncserver.access.actor import Actor
+from syncserver.context import ServerContext
+from syncserver.documents.schemas import DocumentOut
+from syncserver.documents.state import document_actor, state_of
+from syncserver.entries.schemas import VehicleEntryOut
+from syncserver.entries.service import EntryView
+from syncserver.models.entry import VehicleEntry
+from syncserver.models.vehicle import Vehicle
+from syncserver.sync.repository import SyncRepository
+from syncserver.vehicles.access import Capability, Relation, VehicleAccess, relation_to
+from syncserver.vehicles.schemas import VehicleOut
+from syncserver.vehicles.service import VehicleService
+from syncserver.workshop.service import effective_status
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """What one record is for the actor: an upsert with data, a tombstone, or gone from view."""
+
+    type: RecordType
+    id: uuid.UUID
+    op: ChangeOp
+    vehicle_id: uuid.UUID | None
+    data: dict[str, Any] | None = None
+
+
+class Renderer:
+    def __init__(self, session: Session, ctx: ServerContext, actor: Actor, now: datetime) -> None:
+        self.session = session
+        self.ctx = ctx
+        self.actor = actor
+        self.now = now
+        self.repo = SyncRepository(session)
+        self.vehicles = VehicleService(session, ctx)
+        self._access: dict[uuid.UUID, VehicleAccess | None] = {}
+        self._orgs: set[uuid.UUID] | None = None
+
+    def access(self, vehicle_id: uuid.UUID | None, vehicle: Vehicle | None = None) -> VehicleAccess | None:
+        """The actor's relation to a live vehicle; admins only through their own relations (sync keeps to
+        their own data, review is REST)."""
+        if vehicle_id is None:
+            return None
+        if vehicle_id not in self._access:
+            found = vehicle or next(iter(self.repo.vehicles([vehicle_id])), None)
+            access = None
+            if found is not None and found.deleted_at is None:
+                access = relation_to(self.session, self.actor, found, self.now)
+                if access is not None and access.relation is Relation.ADMIN:
+                    access = None
+            self._access[vehicle_id] = access
+        return self._access[vehicle_id]
+
+    def orgs(self) -> set[uuid.UUID]:
+        if self._orgs is None:
+            self._orgs = set(self.repo.org_ids(self.actor.user_id))
+        return self._orgs
+
+    def render(self, keys: Iterable[tuple[RecordType, uuid.UUID]]) -> dict[tuple[RecordType, uuid.UUID], Rendered]:
+        wanted: dict[RecordType, list[uuid.UUID]] = defaultdict(list)
+        for record_type, record_id in keys:
+            wanted[record_type].append(record_id)
+        out: dict[tuple[RecordType, uuid.UUID], Rendered] = {}
+        for record_type, ids in wanted.items():
+            for rendered in getattr(self, f"_{record_type.value}")(list(dict.fromkeys(ids))):
+                out[(rendered.type, rendered.id)] = rendered
+        return out
+
+    # --- per type -----------------------------------------------------------------------------------
+    def _gone(self, record_type: RecordType, ids: list[uuid.UUID], seen: set[uuid.UUID]) -> list[Rendered]:
+        return [Rendered(record_type, i, ChangeOp.DELETE, None) for i in ids if i not in seen]
+
+    def _vehicle(self, ids: list[uuid.UUID]) -> list[Rendered]:
+        out = []
+        rows = self.repo.vehicles(ids)
+        for v in rows:
+            if v.deleted_at is not None:
+                out.append(Rendered(RecordType.VEHICLE, v.id, ChangeOp.DELETE, v.id))
+                continue
+            access = self.access(v.id, v)
+            if access is None:
+                out.append(Rendered(RecordType.VEHICLE, v.id, ChangeOp.REMOVE, v.id))
+                continue
+            data = VehicleOut.of(self.vehicles.view(access)).model_dump(mode="json")
+            out.append(Rendered(RecordType.VEHICLE, v.id, ChangeOp.UPSERT, v.id, data))
+        return out + self._gone(RecordType.VEHICLE, ids, {v.id for v in rows})
+
+    def _entry(self, ids: list[uuid.UUID]) -> list[Rendered]:
+        rows = self.repo.entries(ids)
+        counts = self.repo.revision_counts(list({e.entry_group_id for e in rows}))
+        out = []
+        for e in rows:
+            access = self.access(e.vehicle_id)
+            if access is None:
+                out.append(Rendered(RecordType.ENTRY, e.id, ChangeOp.REMOVE, e.vehicle_id))
+            elif e.deleted_at is not None:
+                out.append(Rendered(RecordType.ENTRY, e.id, ChangeOp.DELETE, e.vehicle_id))
+            else:
+                view = EntryView(e, counts.get(e.entry_group_id, 1), self._can_revise(access, e))
+                data = VehicleEntryOut.of(view).model_dump(mode="json")
+                out.append(Rendered(RecordType.ENTRY, e.id, ChangeOp.UPSERT, e.vehicle_id, data))
+        return out + self._gone(RecordType.ENTRY, ids, {e.id for e in rows})
+
+    def _can_revise(self, access: VehicleAccess, e: VehicleEntry) -> bool:
+        version = EntryVersion(
+            entry_id=str(e.id),
+            entry_group_id=str(e.entry_group_id),
+            version=e.version,
+            is_latest=e.is_latest,
+            author_user_id=str(e.author_user_id),
+            author_org_id=str(e.author_org_id) if e.author_org_id else None,
+        )
+        org = str(access.acting_org_id) if access.acting_org_id else None
+        return e.is_latest and is_author(version, actor_user_id=str(self.actor.user_id), actor_org_id=org)
+
+    def _document(self, ids: list[uuid.UUID]) -> list[Rendered]:
+        rows = self.repo.documents(ids)
+        out = []
+        for d in rows:
+            if d.deleted_at is not None:
+                out.append(Rendered(RecordType.DOCUMENT, d.id, ChangeOp.DELETE, d.vehicle_id))
+                continue
+            own = d.owner_user_id == self.actor.user_id
+            access = self.access(d.vehicle_id)
+            who = document_actor(self.session, self.actor, d, self.now)
+            visible = (own or access is not None) and document_rules.can_view_metadata(who, state_of(d))
+            if not visible:
+                out.append(Rendered(RecordType.DOCUMENT, d.id, ChangeOp.REMOVE, d.vehicle_id))
+                continue
+            data = DocumentOut.of(d, admin=False).model_dump(mode="json")
+            if not own and access is not None and not access.sees_owner:
+                data["owner_user_id"] = None  # D8: a workshop never learns who owns the vehicle
+            out.append(Rendered(RecordType.DOCUMENT, d.id, ChangeOp.UPSERT, d.vehicle_id, data))
+        return out + self._gone(RecordType.DOCUMENT, ids, {d.id for d in rows})
+
+    def _trust_summary(self, ids: list[uuid.UUID]) -> list[Rendered]:
+        out = []
+        for row in self.repo.summaries(ids):
+            access = self.access(row.vehicle_id)
+            if access is None or not access.can(Capability.MANAGE):
+                out.append(Rendered(RecordType.TRUST_SUMMARY, row.vehicle_id, ChangeOp.REMOVE, row.vehicle_id))
+                continue
+            stored = TrustSummary.from_dict(row.summary)
+            todos = todo_codes_for_role(stored.reason_codes, self.actor.role)
+            data = {**stored.to_dict(), "todo_codes": list(todos), "vehicle_id": str(row.vehicle_id)}
+            data["computed_at"] = row.computed_at.isoformat()
+            out.append(Rendered(RecordType.TRUST_SUMMARY, row.vehicle_id, ChangeOp.UPSERT, row.vehicle_id, data))
+        seen = {r.id for r in out}
+        return out + [Rendered(RecordType.TRUST_SUMMARY, i, ChangeOp.REMOVE, i) for i in ids if i not in seen]
+
+    def _folder(self, ids: list[uuid.UUID]) -> list[Rendered]:
+        out = []
+        rows = self.repo.folders(ids)
+        for f in rows:
+            access = self.access(f.vehicle_id)
+            if access is None or not access.can(Capability.MANAGE) or f.owner_user_id != self.actor.user_id:
+                out.append(Rendered(RecordType.FOLDER, f.id, ChangeOp.REMOVE, f.vehicle_id))
+                continue
+            data = {
+                "id": str(f.id),
+                "vehicle_id": str(f.vehicle_id),
+                "addon_key": f.addon_key,
+                "title": f.title,
+                "created_at": f.created_at.isoformat(),
+                "updated_at": f.updated_at.isoformat(),
+            }
+            out.append(Rendered(RecordType.FOLDER, f.id, ChangeOp.UPSERT, f.vehicle_id, data))
+        return out + self._gone(RecordType.FOLDER, ids, {f.id for f in rows})
+
+    def _folder_item(self, ids: list[uuid.UUID]) -> list[Rendered]:
+        out = []
+        rows = self.repo.folder_items(ids)
+        folders = {f.id: f for f in self.repo.folders(list({i.folder_id for i in rows}))}
+        for item in rows:
+            folder = folders.get(item.folder_id)
+            access = self.access(folder.vehicle_id) if folder is not None else None
+            vehicle_id = folder.vehicle_id if folder is not None else None
+            if folder is None or access is None or folder.owner_user_id != self.actor.user_id:
+                out.append(Rendered(RecordType.FOLDER_ITEM, item.id, ChangeOp.REMOVE, vehicle_id))
+                continue
+            data = {
+                "id": str(item.id),
+                "folder_id": str(item.folder_id),
+                "title": item.title,
+                "stage": item.stage,
+                "date": item.date.isoformat() if item.date else None,
+                "performed_by": item.performed_by,
+                "note": item.note,
+                "cost_amount": None if item.cost_cents is None else item.cost_cents / 100,
+                "currency": item.currency,
+                "is_milestone": item.is_milestone,
+                "document_ids": list(item.document_ids or []),
+                "before_image_ids": list(item.before_image_ids or []),
+                "after_image_ids": list(item.after_image_ids or []),
+                "created_at": item.created_at.isoformat(),
+                "updated_at": item.updated_at.isoformat(),
+            }
+            out.append(Rendered(RecordType.FOLDER_ITEM, item.id, ChangeOp.UPSERT, vehicle_id, data))
+        return out + self._gone(RecordType.FOLDER_ITEM, ids, {i.id for i in rows})
+
+    def _workshop_grant(self, ids: list[uuid.UUID]) -> list[Rendered]:
+        out = []
+        rows = self.repo.grants(ids)
+        for g in rows:
+            access = self.access(g.vehicle_id)
+            manages = access is not None and access.can(Capability.MANAGE)
+            if not manages and g.org_id not in self.orgs():
+                out.append(Rendered(RecordType.WORKSHOP_GRANT, g.id, ChangeOp.REMOVE, None))
+                continue
+            data = {
+                "id": str(g.id),
+                "vehicle_id": str(g.vehicle_id),
+                "org_id": str(g.org_id),
+                "status": g.status,
+                "effective_status": effective_status(g, self.now),
+                "decided_at": g.decided_at.isoformat() if g.decided_at else None,
+                "expires_at": g.expires_at.isoformat() if g.expires_at else None,
+                "revoked_at": g.revoked_at.isoformat() if g.revoked_at else None,
+                "created_at": g.created_at.isoformat(),
+                "updated_at": g.updated_at.isoformat(),
+            }
+            out.append(Rendered(RecordType.WORKSHOP_GRANT, g.id, ChangeOp.UPSERT, None, data))
+        return out + self._gone(RecordType.WORKSHOP_GRANT, ids, {g.id for g in rows})

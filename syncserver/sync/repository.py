@@ -1,0 +1,206 @@
+"""All SQL of sync: the change log and its sequence, client state, aliases, visibility, blob uploads."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import func, insert, or_, select, text
+from sqlalchemy.orm import Session
+
+from syncserver.governance.repository import approved_org_ids
+from syncserver.models.addon import TrustFolder, TrustFolderItem
+from syncserver.models.document import Document
+from syncserver.models.entry import VehicleEntry
+from syncserver.models.sync import (
+    SyncBlobUpload,
+    SyncChange,
+    SyncClient,
+    SyncIdAlias,
+    SyncMutationAnswer,
+    SyncVisibility,
+)
+from syncserver.models.user import User
+from syncserver.models.vehicle import Vehicle, VehicleTrustSummary
+from syncserver.models.workshop import GrantStatus, WorkshopGrant
+
+#: Key of the PostgreSQL transaction-level advisory lock that serialises seq assignment.
+SEQUENCE_LOCK_KEY = 0x4C5443_5359_4E43 % (2**63)
+
+
+class SyncRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # --- change log -------------------------------------------------------------------------------
+    def lock_sequence(self) -> None:
+        """Serialise seq assignment until this transaction ends (SQLite serialises writers already)."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SEQUENCE_LOCK_KEY})
+
+    def append(
+        self,
+        record_type: str,
+        record_id: uuid.UUID,
+        op: str,
+        vehicle_id: uuid.UUID | None,
+        org_id: uuid.UUID | None,
+        audience: uuid.UUID | None,
+        at: datetime,
+    ) -> int:
+        """Insert one log row with the next seq (call under :meth:`lock_sequence`); returns the seq."""
+        next_seq = select(func.coalesce(func.max(SyncChange.seq), 0) + 1).scalar_subquery()
+        values = {
+            "seq": next_seq,
+            "record_type": record_type,
+            "record_id": record_id,
+            "op": op,
+            "vehicle_id": vehicle_id,
+            "org_id": org_id,
+            "audience_user_id": audience,
+            "created_at": at,
+        }
+        stmt = insert(SyncChange).values(values).returning(SyncChange.seq)
+        return int(self.session.execute(stmt).scalar_one())
+
+    def head(self) -> int:
+        return int(self.session.scalar(select(func.coalesce(func.max(SyncChange.seq), 0))) or 0)
+
+    def changes_after(
+        self,
+        seq: int,
+        vehicle_ids: Sequence[uuid.UUID],
+        org_ids: Sequence[uuid.UUID],
+        user_id: uuid.UUID,
+        limit: int,
+    ) -> Sequence[SyncChange]:
+        """Log rows after ``seq`` that concern the given vehicles or organisations or the user, in seq order."""
+        scope = [SyncChange.audience_user_id == user_id]
+        if vehicle_ids:
+            scope.append(SyncChange.vehicle_id.in_(vehicle_ids) & SyncChange.audience_user_id.is_(None))
+        if org_ids:
+            scope.append(SyncChange.org_id.in_(org_ids) & SyncChange.audience_user_id.is_(None))
+        stmt = select(SyncChange).where(SyncChange.seq > seq, or_(*scope)).order_by(SyncChange.seq).limit(limit)
+        return self.session.scalars(stmt).all()
+
+    def folder_vehicles(self, folder_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
+        if not folder_ids:
+            return {}
+        stmt = select(TrustFolder.id, TrustFolder.vehicle_id).where(TrustFolder.id.in_(folder_ids))
+        return {row[0]: row[1] for row in self.session.execute(stmt).all()}
+
+    # --- visibility ---------------------------------------------------------------------------------
+    def lock_user(self, user_id: uuid.UUID) -> None:
+        self.session.execute(select(User.id).where(User.id == user_id).with_for_update())
+
+    def visible_vehicle_ids(self, user_id: uuid.UUID, now: datetime) -> set[uuid.UUID]:
+        """Live vehicles the user owns, of approved organisations, or under an active workshop grant."""
+        orgs = approved_org_ids(self.session, user_id)
+        scope = [Vehicle.owner_user_id == user_id]
+        if orgs:
+            scope.append(Vehicle.owner_org_id.in_(orgs))
+            granted = select(WorkshopGrant.vehicle_id).where(
+                WorkshopGrant.org_id.in_(orgs),
+                WorkshopGrant.status == GrantStatus.APPROVED.value,
+                WorkshopGrant.expires_at > now,
+            )
+            scope.append(Vehicle.id.in_(granted))
+        stmt = select(Vehicle.id).where(or_(*scope), Vehicle.deleted_at.is_(None))
+        return set(self.session.scalars(stmt).all())
+
+    def org_ids(self, user_id: uuid.UUID) -> list[uuid.UUID]:
+        return approved_org_ids(self.session, user_id)
+
+    def known_visible(self, user_id: uuid.UUID) -> dict[uuid.UUID, SyncVisibility]:
+        stmt = select(SyncVisibility).where(SyncVisibility.user_id == user_id)
+        return {row.vehicle_id: row for row in self.session.scalars(stmt).all()}
+
+    def add(self, obj: SyncVisibility | SyncClient | SyncMutationAnswer | SyncIdAlias | SyncBlobUpload) -> None:
+        self.session.add(obj)
+        self.session.flush()
+
+    def flush(self) -> None:
+        self.session.flush()
+
+    # --- clients, answers, aliases ------------------------------------------------------------------
+    def client(self, client_id: uuid.UUID, *, lock: bool = False) -> SyncClient | None:
+        stmt = select(SyncClient).where(SyncClient.client_id == client_id)
+        return self.session.scalar(stmt.with_for_update() if lock else stmt)
+
+    def answer(self, client_id: uuid.UUID, mutation_id: int) -> SyncMutationAnswer | None:
+        return self.session.get(SyncMutationAnswer, (client_id, mutation_id))
+
+    def aliases(self, user_id: uuid.UUID, refs: Sequence[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
+        if not refs:
+            return {}
+        stmt = select(SyncIdAlias.client_ref, SyncIdAlias.server_id).where(
+            SyncIdAlias.user_id == user_id, SyncIdAlias.client_ref.in_(refs)
+        )
+        return {row[0]: row[1] for row in self.session.execute(stmt).all()}
+
+    # --- records ------------------------------------------------------------------------------------
+    def vehicles(self, ids: Sequence[uuid.UUID]) -> Sequence[Vehicle]:
+        return self.session.scalars(select(Vehicle).where(Vehicle.id.in_(ids))).all() if ids else []
+
+    def entries(self, ids: Sequence[uuid.UUID]) -> Sequence[VehicleEntry]:
+        return self.session.scalars(select(VehicleEntry).where(VehicleEntry.id.in_(ids))).all() if ids else []
+
+    def documents(self, ids: Sequence[uuid.UUID]) -> Sequence[Document]:
+        return self.session.scalars(select(Document).where(Document.id.in_(ids))).all() if ids else []
+
+    def summaries(self, ids: Sequence[uuid.UUID]) -> Sequence[VehicleTrustSummary]:
+        if not ids:
+            return []
+        return self.session.scalars(select(VehicleTrustSummary).where(VehicleTrustSummary.vehicle_id.in_(ids))).all()
+
+    def folders(self, ids: Sequence[uuid.UUID]) -> Sequence[TrustFolder]:
+        return self.session.scalars(select(TrustFolder).where(TrustFolder.id.in_(ids))).all() if ids else []
+
+    def folder_items(self, ids: Sequence[uuid.UUID]) -> Sequence[TrustFolderItem]:
+        return self.session.scalars(select(TrustFolderItem).where(TrustFolderItem.id.in_(ids))).all() if ids else []
+
+    def grants(self, ids: Sequence[uuid.UUID]) -> Sequence[WorkshopGrant]:
+        return self.session.scalars(select(WorkshopGrant).where(WorkshopGrant.id.in_(ids))).all() if ids else []
+
+    def revision_counts(self, group_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
+        if not group_ids:
+            return {}
+        stmt = (
+            select(VehicleEntry.entry_group_id, func.count())
+            .where(VehicleEntry.entry_group_id.in_(group_ids))
+            .group_by(VehicleEntry.entry_group_id)
+        )
+        return {row[0]: int(row[1]) for row in self.session.execute(stmt).all()}
+
+    def vehicle_children(self, vehicle_id: uuid.UUID) -> list[tuple[str, uuid.UUID]]:
+        """(type, id) of everything under a vehicle, for the snapshot sent when access is gained."""
+        found: list[tuple[str, uuid.UUID]] = [("vehicle", vehicle_id), ("trust_summary", vehicle_id)]
+        queries = (
+            ("entry", select(VehicleEntry.id).where(VehicleEntry.vehicle_id == vehicle_id)),
+            ("document", select(Document.id).where(Document.vehicle_id == vehicle_id)),
+            ("folder", select(TrustFolder.id).where(TrustFolder.vehicle_id == vehicle_id)),
+            (
+                "folder_item",
+                select(TrustFolderItem.id)
+                .join(TrustFolder, TrustFolder.id == TrustFolderItem.folder_id)
+                .where(TrustFolder.vehicle_id == vehicle_id),
+            ),
+            ("workshop_grant", select(WorkshopGrant.id).where(WorkshopGrant.vehicle_id == vehicle_id)),
+        )
+        for kind, stmt in queries:
+            found.extend((kind, record_id) for record_id in self.session.scalars(stmt).all())
+        return found
+
+    # --- blob uploads -------------------------------------------------------------------------------
+    def upload(self, user_id: uuid.UUID, sha256: str, *, lock: bool = False) -> SyncBlobUpload | None:
+        stmt = select(SyncBlobUpload).where(SyncBlobUpload.user_id == user_id, SyncBlobUpload.sha256 == sha256)
+        return self.session.scalar(stmt.with_for_update() if lock else stmt)
+
+    def delete_upload(self, upload: SyncBlobUpload) -> None:
+        self.session.delete(upload)
+        self.session.flush()
+
+    def documents_by_hash(self, sha256: str) -> Sequence[Document]:
+        stmt = select(Document).where(Document.checksum_sha256 == sha256, Document.deleted_at.is_(None))
+        return self.session.scalars(stmt.order_by(Document.created_at, Document.id)).all()

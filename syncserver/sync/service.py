@@ -1,0 +1,213 @@
+"""Push of intent mutations and pull of visible changes (ARCHITECTURE "Sync protocol"). No FastAPI.
+
+Push: every mutation runs in its own savepoint through the same services as the REST API; its answer
+and the client's last mutation id are written in the same transaction as its changes, so a retry after
+a lost response is answered from the stored answer. Pull: reconcile the actor's visible vehicles
+(gains -> ``grant`` events sending the whole vehicle, losses -> ``remove``), then read the log after
+the cursor, restricted to the actor's vehicles, organisations and own events, in seq order.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from shared import PROTOCOL_VERSION, SCHEMA_VERSION
+from shared.errors import DomainError, ErrorCode
+from shared.sync import cursor as cursors
+from shared.sync.protocol import (
+    Change,
+    ChangeOp,
+    ChangesPage,
+    Mutation,
+    MutationResult,
+    PushRequest,
+    PushResponse,
+    RecordRow,
+    RecordType,
+    ResultStatus,
+    SyncMeta,
+)
+from shared.sync.rules import Disposition, check_order, disposition
+from syncserver.access.actor import Actor
+from syncserver.context import ServerContext
+from syncserver.intake.runtime import IntakeRuntime
+from syncserver.models.sync import SyncClient, SyncIdAlias, SyncMutationAnswer, SyncVisibility
+from syncserver.sync import capture
+from syncserver.sync.mutations import HANDLERS, REFERENCE_KEYS, Call
+from syncserver.sync.records import Renderer
+from syncserver.sync.repository import SyncRepository
+
+#: The log epoch; bump it (config) after compacting or restoring the log: every older cursor then resyncs.
+EPOCH = 1
+#: Lowest seq a cursor may still name (nothing is compacted yet).
+HORIZON = 0
+
+
+class SyncService:
+    def __init__(self, session: Session, ctx: ServerContext, intake: IntakeRuntime | None = None) -> None:
+        self.session = session
+        self.ctx = ctx
+        self.intake = intake
+        self.repo = SyncRepository(session)
+
+    def meta(self) -> SyncMeta:
+        return SyncMeta(
+            protocol_version=PROTOCOL_VERSION, schema_version=SCHEMA_VERSION, server_time=self.ctx.clock.now()
+        )
+
+    # --- push ---------------------------------------------------------------------------------------
+    def push(self, actor: Actor, request: PushRequest) -> PushResponse:
+        """Apply the batch in order; 403 ``forbidden`` for another user's client id."""
+        assert self.intake is not None  # the endpoint always passes it
+        check_order(request.mutations)
+        now = self.ctx.clock.now()
+        client = self.repo.client(request.client_id, lock=True)
+        if client is None:
+            client = SyncClient(
+                client_id=request.client_id, user_id=actor.user_id, last_mutation_id=0, created_at=now, updated_at=now
+            )
+            self.repo.add(client)
+            client = self.repo.client(request.client_id, lock=True)
+            assert client is not None
+        if client.user_id != actor.user_id:
+            raise DomainError(ErrorCode.FORBIDDEN, message="client id belongs to another account")
+        results = []
+        for mutation in request.mutations:
+            if disposition(mutation.mutation_id, client.last_mutation_id) is Disposition.DUPLICATE:
+                results.append(self._repeat(client, mutation))
+                continue
+            result = self._apply(actor, mutation, now)
+            client.last_mutation_id = mutation.mutation_id
+            client.updated_at = now
+            self.repo.add(
+                SyncMutationAnswer(
+                    client_id=client.client_id,
+                    mutation_id=mutation.mutation_id,
+                    answer=result.model_dump(mode="json"),
+                    created_at=now,
+                )
+            )
+            results.append(result)
+        return PushResponse(client_id=client.client_id, last_mutation_id=client.last_mutation_id, results=results)
+
+    def _repeat(self, client: SyncClient, mutation: Mutation) -> MutationResult:
+        stored = self.repo.answer(client.client_id, mutation.mutation_id)
+        if stored is None:  # answered before answers were kept, or pruned: nothing to repeat but the fact
+            return MutationResult(mutation_id=mutation.mutation_id, status=ResultStatus.DUPLICATE)
+        first = MutationResult.model_validate(stored.answer)
+        if first.status is ResultStatus.REJECTED:
+            return first
+        return first.model_copy(update={"status": ResultStatus.DUPLICATE})
+
+    def _apply(self, actor: Actor, mutation: Mutation, now: datetime) -> MutationResult:
+        assert self.intake is not None
+        position = capture.mark(self.session)
+        savepoint = self.session.begin_nested()
+        try:
+            args = self._resolve(actor, mutation.args)
+            created = HANDLERS[mutation.name](Call(self.session, self.ctx, self.intake, actor, mutation, args))
+            id_map: dict[str, str] = {}
+            for record_type, client_id, server_id in created:
+                if client_id is not None and client_id != server_id:
+                    id_map[str(client_id)] = str(server_id)
+                    alias = SyncIdAlias(
+                        user_id=actor.user_id,
+                        client_ref=client_id,
+                        record_type=record_type.value,
+                        server_id=server_id,
+                        created_at=now,
+                    )
+                    self.repo.add(alias)
+            self.session.flush()
+            notes = capture.since(self.session, position)
+            savepoint.commit()
+        except DomainError as exc:
+            savepoint.rollback()
+            capture.rollback_to(self.session, position)
+            return MutationResult(
+                mutation_id=mutation.mutation_id, status=ResultStatus.REJECTED, code=exc.code.value, message=exc.message
+            )
+        renderer = Renderer(self.session, self.ctx, actor, now)
+        rendered = renderer.render(dict.fromkeys((n.record_type, n.record_id) for n in notes))
+        rows = [RecordRow(type=r.type, id=r.id, data=r.data) for r in rendered.values() if r.data is not None]
+        return MutationResult(mutation_id=mutation.mutation_id, status=ResultStatus.APPLIED, rows=rows, id_map=id_map)
+
+    def _resolve(self, actor: Actor, args: dict[str, object]) -> dict[str, object]:
+        """Replace client ids of records the server created under its own id."""
+        refs: dict[str, uuid.UUID] = {}
+        for key in REFERENCE_KEYS:
+            try:
+                refs[key] = uuid.UUID(str(args[key]))
+            except (KeyError, ValueError):
+                continue
+        aliases = self.repo.aliases(actor.user_id, list(refs.values()))
+        return {**args, **{k: str(aliases[v]) for k, v in refs.items() if v in aliases}}
+
+    # --- pull ---------------------------------------------------------------------------------------
+    def changes(self, actor: Actor, raw_cursor: str | None, limit: int | None) -> ChangesPage:
+        """A page of changes after the cursor; 409 ``full_resync_required`` for an unknown/expired cursor."""
+        head = self.repo.head()
+        position = cursors.resume_point(raw_cursor, epoch=EPOCH, horizon=HORIZON, head=head)
+        now = self.ctx.clock.now()
+        visible = self._reconcile(actor, now)
+        size = cursors.page_limit(limit)
+        rows = self.repo.changes_after(
+            position.seq, sorted(visible), self.repo.org_ids(actor.user_id), actor.user_id, size
+        )
+        renderer = Renderer(self.session, self.ctx, actor, now)
+        wanted: list[tuple[int, RecordType, uuid.UUID]] = []
+        removes: dict[int, uuid.UUID] = {}
+        for row in rows:
+            if row.op == capture.REMOVE:
+                removes[row.seq] = row.record_id
+            elif row.op == capture.GRANT:
+                if row.record_id in visible:
+                    wanted += [(row.seq, RecordType(t), i) for t, i in self.repo.vehicle_children(row.record_id)]
+            else:
+                wanted.append((row.seq, RecordType(row.record_type), row.record_id))
+        last_seq = {(t, i): seq for seq, t, i in wanted}
+        rendered = renderer.render(last_seq)
+        changes = [
+            Change(seq=s, op=ChangeOp.REMOVE, type=RecordType.VEHICLE, id=v, vehicle_id=v) for s, v in removes.items()
+        ]
+        for key, seq in last_seq.items():
+            r = rendered.get(key)
+            if r is not None:
+                changes.append(Change(seq=seq, op=r.op, type=r.type, id=r.id, vehicle_id=r.vehicle_id, data=r.data))
+        changes.sort(key=lambda c: c.seq)
+        next_cursor = position.advance(rows[-1].seq if rows else position.seq)
+        return ChangesPage(cursor=next_cursor.encode(), has_more=len(rows) == size, changes=changes)
+
+    def _reconcile(self, actor: Actor, now: datetime) -> set[uuid.UUID]:
+        """Log ``grant``/``remove`` events for the actor's gained/lost vehicles; the visible set."""
+        visible = self.repo.visible_vehicle_ids(actor.user_id, now)
+        known = self.repo.known_visible(actor.user_id)
+        shown = {v for v, row in known.items() if row.visible}
+        if visible == shown:
+            return visible
+        self.repo.lock_user(actor.user_id)  # one reconciliation per user at a time
+        known = self.repo.known_visible(actor.user_id)
+        shown = {v for v, row in known.items() if row.visible}
+        for vehicle_id in sorted(visible - shown):
+            capture.add(
+                self.session, capture.Note(RecordType.VEHICLE, vehicle_id, capture.GRANT, audience=actor.user_id)
+            )
+        for vehicle_id in sorted(shown - visible):
+            capture.add(
+                self.session, capture.Note(RecordType.VEHICLE, vehicle_id, capture.REMOVE, audience=actor.user_id)
+            )
+        seqs = capture.write_pending(self.session, now)
+        for vehicle_id, seq in zip(sorted(visible - shown) + sorted(shown - visible), seqs, strict=False):
+            row = known.get(vehicle_id)
+            if row is None:
+                self.repo.add(
+                    SyncVisibility(user_id=actor.user_id, vehicle_id=vehicle_id, visible=True, changed_seq=seq)
+                )
+            else:
+                row.visible = vehicle_id in visible
+                row.changed_seq = seq
+        self.repo.flush()
+        return visible

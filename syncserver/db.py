@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # The driver must not open transactions on its own: ``_sqlite_begin`` does it (see there).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -22,12 +24,48 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+#: Statements that need the write lock; the first one in a transaction upgrades it (see ``_sqlite_begin``).
+_SQLITE_WRITE_VERBS = frozenset({"INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "ALTER", "DROP", "SAVEPOINT"})
+_WRITE_LOCK = "ltc_sqlite_write_lock"
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    """Start a deferred transaction: reads take no lock, so they never wait for a writer (WAL)."""
+    connection.info[_WRITE_LOCK] = False
+    connection.exec_driver_sql("BEGIN")
+
+
+def _sqlite_before_write(
+    connection: Connection, cursor: Any, statement: str, _params: Any, _context: Any, _executemany: bool
+) -> None:
+    """Upgrade the transaction to the write lock before its first write, with a fresh snapshot.
+
+    A deferred SQLite transaction that has read and then writes cannot wait for the write lock: if another
+    connection committed in between, SQLite answers SQLITE_BUSY at once (the busy timeout does not apply),
+    which surfaced as "database is locked" under concurrent requests. So before the first writing statement
+    the read part is committed (it wrote nothing) and ``BEGIN IMMEDIATE`` queues on the busy timeout for the
+    write lock. Reads before the first write therefore see a snapshot that may be older than the write part,
+    which is PostgreSQL's default READ COMMITTED behaviour: the code must be (and is tested) correct under it.
+    A SAVEPOINT counts as a write so the upgrade never happens inside one.
+    """
+    if connection.info.get(_WRITE_LOCK, True):
+        return
+    verb = statement.lstrip().split(None, 1)[0].upper() if statement.strip() else ""
+    if verb not in _SQLITE_WRITE_VERBS:
+        return
+    cursor.execute("COMMIT")
+    cursor.execute("BEGIN IMMEDIATE")
+    connection.info[_WRITE_LOCK] = True
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine that never renders bound parameters into error messages (they may hold PII)."""
     if url.startswith("sqlite"):
         connect_args = {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
         engine = create_engine(url, hide_parameters=True, connect_args=connect_args, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "before_cursor_execute", _sqlite_before_write)
         return engine
     kwargs.setdefault("pool_size", 10)
     kwargs.setdefault("max_overflow", 20)

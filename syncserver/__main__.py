@@ -1,4 +1,4 @@
-"""Operator CLI: ``ltc-server serve | migrate | users create | users set-role`` (``python -m syncserver``)."""
+"""Operator CLI: ``ltc-server serve | migrate | worker | users create | users set-role`` (``python -m syncserver``)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--no-migrate", action="store_true", help="do not run migrations before starting")
 
     commands.add_parser("migrate", help="bring the database schema up to date")
+    commands.add_parser("worker", help="run the document intake / retention job worker (scaled deployments)")
 
     users = commands.add_parser("users", help="manage accounts")
     user_commands = users.add_subparsers(dest="users_command", required=True, metavar="ACTION")
@@ -100,11 +101,29 @@ def _users(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _worker(settings: Settings) -> int:
+    import signal  # inline: see above
+    import threading
+
+    from syncserver.logs import configure_logging
+    from syncserver.worker.main import run_worker
+
+    configure_logging(settings.log_level)
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    print("worker started; stop with Ctrl+C", file=sys.stderr)
+    run_worker(settings, stop)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = get_settings()
     if args.command == "serve":
         return _serve(args, settings)
+    if args.command == "worker":
+        return _worker(settings)
     if args.command == "migrate":
         _migrate(settings)
         print("database is up to date")

@@ -32,6 +32,7 @@ from syncserver.mail import Mailer, build_mailer
 from syncserver.middleware import RequestContextMiddleware
 from syncserver.public.endpoints import router as public_router
 from syncserver.security import Keys
+from syncserver.sync import capture
 from syncserver.sync.endpoints import router as sync_router
 from syncserver.trust.endpoints import router as trust_router
 from syncserver.vehicles.endpoints import collections_router
@@ -63,6 +64,7 @@ def create_app(
     it on shutdown. Raises ``RuntimeError`` when a route lacks a policy.
     """
     settings = settings or get_settings()
+    capture.install()  # record every change of a synced record in the change log (REST, push, worker)
     if configure_logs:
         configure_logging(settings.log_level)
     owns_db = database is None

@@ -29,11 +29,8 @@ from shared.sync.rules import check_versions, parse_version
 from syncserver.access import Actor, Policy, require
 from syncserver.deps import ContextDep, SessionDep
 from syncserver.documents.endpoints import IntakeDep
-from syncserver.sync import capture
 from syncserver.sync.blobs import BlobService, parse_range
 from syncserver.sync.service import SyncService
-
-capture.install()
 
 SYNC = Policy.product("sync")
 SyncActor = Annotated[Actor, Depends(require(SYNC))]

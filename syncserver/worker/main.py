@@ -12,6 +12,7 @@ from syncserver.db import Database
 from syncserver.documents.jobs import build_registry
 from syncserver.mail import build_mailer
 from syncserver.security import Keys
+from syncserver.sync import capture
 from syncserver.worker.runner import InProcessWorker, Worker
 
 
@@ -21,6 +22,7 @@ def build_worker(ctx: ServerContext, worker_id: str | None = None) -> Worker:
 
 def run_worker(settings: Settings, stop_event: threading.Event, *, clock: Clock | None = None) -> None:
     """Process jobs until ``stop_event`` is set (blocking). Owns its own database engine."""
+    capture.install()  # status changes made by jobs must reach the sync change log
     db = Database(settings.resolved_database_url)
     ctx = ServerContext(
         settings=settings,

@@ -37,8 +37,10 @@ class VehicleEntry(UUIDPrimaryKey, Timestamps, Tombstone, Base):
     trust_level: Mapped[str | None] = mapped_column(String(2), nullable=True)
     is_backfill: Mapped[bool] = mapped_column(nullable=False, default=False)
     author_user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"), nullable=False)
-    #: The author organisation (D8); FK to ``organisations`` on PostgreSQL (second vehicles migration).
-    author_org_id: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
+    #: The author organisation (D8).
+    author_org_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="RESTRICT"), nullable=True
+    )
 
     __table_args__ = (
         UniqueConstraint("entry_group_id", "version"),

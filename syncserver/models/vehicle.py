@@ -32,8 +32,9 @@ class Vehicle(UUIDPrimaryKey, Timestamps, Tombstone, Base):
     __tablename__ = "vehicles"
 
     owner_user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"), nullable=True)
-    #: FK to ``organisations`` on PostgreSQL (added by the second vehicles migration).
-    owner_org_id: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
+    owner_org_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="RESTRICT"), nullable=True
+    )
     created_by_user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"), nullable=False)
     vin_enc: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
     vin_hmac: Mapped[str] = mapped_column(String(64), nullable=False)

@@ -12,16 +12,13 @@ Contracts:
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
-from desktop.sync.client import REQUEST_ID_HEADER, ApiClient
-from desktop.sync.errors import AuthExpired, NetworkError, error_for
-from shared.errors import ErrorCode
+from desktop.sync.client import ApiClient
 
 STEP_UP_HEADER = "X-Admin-Step-Up"
 ADMIN_ROLES = frozenset({"admin", "superadmin"})
@@ -188,19 +185,6 @@ class AdminApi:
 
     # -- plumbing ------------------------------------------------------------------------------------
 
-    def _send(
-        self, method: str, path: str, token: str, *, body: Any, params: Mapping[str, str] | None, step_up: str | None
-    ) -> httpx.Response:
-        request_id = uuid.uuid4().hex
-        self.client.last_request_id = request_id
-        headers = {REQUEST_ID_HEADER: request_id, "Authorization": f"Bearer {token}"}
-        if step_up:
-            headers[STEP_UP_HEADER] = step_up
-        try:
-            return self.client._http.request(method, path, json=body, params=params, headers=headers)
-        except httpx.TransportError as exc:
-            raise NetworkError(None, None, f"{type(exc).__name__}: cannot reach {self.client.base_url}") from exc
-
     def _response(
         self,
         method: str,
@@ -210,22 +194,8 @@ class AdminApi:
         params: Mapping[str, str] | None = None,
         step_up: str | None = None,
     ) -> httpx.Response:
-        client = self.client
-        token = client._access_token or client._refresh_locked(None)
-        response = self._send(method, path, token, body=body, params=params, step_up=step_up)
-        if response.status_code == 401:
-            token = client._refresh_locked(token)
-            response = self._send(method, path, token, body=body, params=params, step_up=step_up)
-            if response.status_code == 401:
-                client._expire()
-                raise AuthExpired(ErrorCode.UNAUTHORIZED, 401)
-        if response.status_code >= 400:
-            try:
-                detail = response.json()
-            except ValueError:
-                detail = None
-            raise error_for(response.status_code, detail)
-        return response
+        headers = {STEP_UP_HEADER: step_up} if step_up else None
+        return self.client.request(method, path, json=body, params=params, headers=headers)
 
     def _json(self, method: str, path: str, body: Any = None, **kw: Any) -> Any:
         return self._response(method, path, body, **kw).json()

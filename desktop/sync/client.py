@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -236,6 +236,33 @@ class ApiClient(SyncCalls):
             if response.status_code == 401:
                 self._expire()
                 raise AuthExpired(ErrorCode.UNAUTHORIZED, 401)
+        return response
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        content: bytes | None = None,
+    ) -> httpx.Response:
+        """A protected call for callers beyond the typed methods (admin calls, raw uploads).
+
+        Same contract as every typed call: fresh ``X-Request-Id``, bearer token with one refresh on 401
+        (then :class:`AuthExpired`), transport failures as :class:`NetworkError`, any status >= 400 raised
+        as the mapped :class:`ApiError`. ``headers`` are added to the defaults; ``content`` is sent as the
+        raw body (``json`` must then be ``None``).
+        """
+        extra: dict[str, Any] = {"headers": dict(headers or {})}
+        if params is not None:
+            extra["params"] = dict(params)
+        if content is not None:
+            extra["content"] = content
+        response = self._authed_response(method, path, json, **extra)
+        if response.status_code >= 400:
+            raise error_for(response.status_code, self._json(response))
         return response
 
     def _expire(self) -> None:

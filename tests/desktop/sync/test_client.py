@@ -288,3 +288,45 @@ class TestSecretTokenStore:
         store.save("t1")
         assert store.load() == "t1"
         assert not store.persistent
+
+
+class TestPublicRequest:
+    """``ApiClient.request``: the public way to send extra headers, query parameters or raw bytes."""
+
+    def test_headers_params_and_raw_bytes_with_one_refresh(self) -> None:
+        seen: list[httpx.Request] = []
+
+        def handler(request: httpx.Request) -> httpx.Response:
+            if request.url.path == "/auth/refresh":
+                return httpx.Response(200, json=tokens(2))
+            seen.append(request)
+            if request.headers["Authorization"] == "Bearer access-2":
+                return httpx.Response(200, json={"ok": True})
+            return httpx.Response(401, json={"detail": "unauthorized"})
+
+        client = client_with(handler, MemoryTokenStore("refresh-1"))
+        response = client.request(
+            "PUT", "/x", params={"offset": "3"}, headers={"X-Step-Up": "grant"}, content=b"\x00raw"
+        )
+        assert response.json() == {"ok": True}
+        assert len(seen) == 1
+        last = seen[-1]
+        assert last.url.params["offset"] == "3"
+        assert last.headers["X-Step-Up"] == "grant"
+        assert last.content == b"\x00raw"
+        assert last.headers["X-Request-Id"] == client.last_request_id
+
+    def test_error_statuses_are_mapped_and_transport_failures_are_network_errors(self) -> None:
+        def refused(request: httpx.Request) -> httpx.Response:
+            if request.url.path == "/auth/refresh":
+                return httpx.Response(200, json=tokens(1))
+            return httpx.Response(403, json={"detail": "consent_required"})
+
+        with pytest.raises(ConsentRequired):
+            client_with(refused, MemoryTokenStore("r")).request("GET", "/y")
+
+        def broken(request: httpx.Request) -> httpx.Response:
+            raise httpx.ConnectError("down", request=request)
+
+        with pytest.raises(NetworkError):
+            client_with(broken, MemoryTokenStore("r")).request("GET", "/y")

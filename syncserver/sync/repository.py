@@ -84,6 +84,16 @@ class SyncRepository:
         stmt = select(SyncChange).where(SyncChange.seq > seq, or_(*scope)).order_by(SyncChange.seq).limit(limit)
         return self.session.scalars(stmt).all()
 
+    def live_counts(self, vehicle_ids: Sequence[uuid.UUID]) -> dict[str, int]:
+        """Live vehicles and entries among the given (visible) vehicles: the count check of the last page."""
+        if not vehicle_ids:
+            return {"vehicle": 0, "entry": 0}
+        vehicles = select(func.count()).where(Vehicle.id.in_(vehicle_ids), Vehicle.deleted_at.is_(None))
+        entries = select(func.count()).where(
+            VehicleEntry.vehicle_id.in_(vehicle_ids), VehicleEntry.deleted_at.is_(None)
+        )
+        return {"vehicle": int(self.session.scalar(vehicles) or 0), "entry": int(self.session.scalar(entries) or 0)}
+
     def folder_vehicles(self, folder_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
         if not folder_ids:
             return {}

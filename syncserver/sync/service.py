@@ -179,7 +179,9 @@ class SyncService:
                 changes.append(Change(seq=seq, op=r.op, type=r.type, id=r.id, vehicle_id=r.vehicle_id, data=r.data))
         changes.sort(key=lambda c: c.seq)
         next_cursor = position.advance(rows[-1].seq if rows else position.seq)
-        return ChangesPage(cursor=next_cursor.encode(), has_more=len(rows) == size, changes=changes)
+        has_more = len(rows) == size
+        counts = None if has_more else self.repo.live_counts(sorted(visible))
+        return ChangesPage(cursor=next_cursor.encode(), has_more=has_more, changes=changes, counts=counts)
 
     def _reconcile(self, actor: Actor, now: datetime) -> set[uuid.UUID]:
         """Log ``grant``/``remove`` events for the actor's gained/lost vehicles; the visible set."""

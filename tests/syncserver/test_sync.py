@@ -248,3 +248,23 @@ class TestBlobs:
         missing = device.one("document.attach", id=str(uuid.uuid4()), vehicle_id=vehicle_id, sha256=wrong,
                              filename="x.pdf")  # fmt: skip
         assert (missing["status"], missing["code"]) == ("rejected", "not_found")
+
+
+class TestCounts:
+    def test_last_page_carries_live_counts_of_what_the_actor_sees(self, client: TestClient, app: FastAPI) -> None:
+        owner = Device(client, sign_in(app))
+        vehicle_id = owner.one("vehicle.create", vin=VIN)["rows"][0]["id"]
+        for km in (1, 2):
+            owner.one("entry.create", vehicle_id=vehicle_id, **{**ENTRY, "km": km})
+        stranger = Device(client, sign_in(app))
+        first = client.get("/sync/changes", params={"limit": 1}, headers=owner.user.headers).json()
+        assert first["has_more"] is True
+        assert first["counts"] is None
+        owner.pull_all(limit=1)
+        last = client.get("/sync/changes", params={"cursor": owner.cursor}, headers=owner.user.headers).json()
+        assert (last["has_more"], last["changes"], last["counts"]) == (False, [], {"vehicle": 1, "entry": 2})
+        alone = client.get("/sync/changes", headers=stranger.user.headers).json()
+        assert alone["counts"] == {"vehicle": 0, "entry": 0}
+        owner.one("vehicle.delete", vehicle_id=vehicle_id)
+        gone = client.get("/sync/changes", params={"cursor": owner.cursor}, headers=owner.user.headers).json()
+        assert gone["counts"] == {"vehicle": 0, "entry": 0}

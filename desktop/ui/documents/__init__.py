@@ -1,0 +1,1 @@
+"""documents screens of the vehicle file (see the modules)."""

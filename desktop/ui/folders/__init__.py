@@ -1,0 +1,1 @@
+"""folders screens of the vehicle file (see the modules)."""

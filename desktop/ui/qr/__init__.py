@@ -1,0 +1,1 @@
+"""qr screens of the vehicle file (see the modules)."""

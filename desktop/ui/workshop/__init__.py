@@ -1,0 +1,1 @@
+"""workshop screens of the vehicle file (see the modules)."""

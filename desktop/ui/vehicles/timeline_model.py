@@ -1,0 +1,217 @@
+"""Timeline and revision-history models: immutable rows, named columns, SortRole, RecordRole, lazy batches."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.store.queries import TimelineRow
+from desktop.store.records import EntryRecord
+from desktop.ui.vehicles.common import RecordRole, SortRole, format_cost, format_date, format_km, tr
+from shared.entries import parse_entry_type, parse_performed_by
+
+COL_DATE = 0
+COL_TYPE = 1
+COL_PERFORMED_BY = 2
+COL_KM = 3
+COL_LEVEL = 4
+COL_COST = 5
+COL_NOTE = 6
+COL_EXTRA = 7
+COLUMN_COUNT = 8
+#: Rows handed to the view per fetchMore: a 2,000-entry vehicle opens with one batch, the rest on scrolling.
+BATCH = 200
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def type_label(value: str) -> str:
+    kind = parse_entry_type(value)
+    return tr(kind.label) if kind else value
+
+
+def performed_by_label(value: str) -> str:
+    who = parse_performed_by(value)
+    return tr(who.label) if who else value
+
+
+def _entry_display(entry: EntryRecord, col: int) -> str:
+    if col == COL_DATE:
+        return format_date(entry.date)
+    if col == COL_TYPE:
+        return type_label(entry.type)
+    if col == COL_PERFORMED_BY:
+        return performed_by_label(entry.performed_by)
+    if col == COL_KM:
+        return format_km(entry.km)
+    if col == COL_LEVEL:
+        return entry.trust_level or "–"
+    if col == COL_COST:
+        return format_cost(entry.cost_amount, entry.currency)
+    if col == COL_NOTE:
+        return " ".join((entry.note or "").split())
+    return ""
+
+
+def _entry_sort(entry: EntryRecord, col: int) -> Any:
+    if col == COL_DATE:
+        return (entry.date, entry.km)
+    if col == COL_KM:
+        return entry.km
+    if col == COL_COST:
+        return entry.cost_amount if entry.cost_amount is not None else -1
+    return _entry_display(entry, col).casefold()
+
+
+class TimelineModel(QAbstractTableModel):
+    """The latest revision of each entry. Holds all rows but exposes them in batches (``canFetchMore``)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[TimelineRow] = []
+        self._shown = 0
+        self._error: str | None = None
+        self._headers = [
+            tr("Datum"),
+            tr("Art"),
+            tr("Durchgeführt von"),
+            tr("Kilometerstand"),
+            tr("T-Stufe"),
+            tr("Kosten"),
+            tr("Bemerkung"),
+            tr("Hinweise"),
+        ]
+
+    def set_rows(self, rows: list[TimelineRow]) -> None:
+        self.beginResetModel()
+        self._rows, self._error = rows, None
+        self._shown = min(len(rows), BATCH)
+        self.endResetModel()
+
+    def set_error(self, text: str) -> None:
+        self.beginResetModel()
+        self._rows, self._shown, self._error = [], 0, text
+        self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        return len(self._rows)
+
+    def row_of(self, entry_group_id: str) -> int:
+        for i, row in enumerate(self._rows):
+            if row.entry.entry_group_id == entry_group_id:
+                while i >= self._shown:
+                    self.fetchMore(QModelIndex())
+                return i
+        return -1
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
+        return not parent.isValid() and self._shown < len(self._rows)
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802
+        if parent.isValid() or self._shown >= len(self._rows):
+            return
+        end = min(len(self._rows), self._shown + BATCH)
+        self.beginInsertRows(QModelIndex(), self._shown, end - 1)
+        self._shown = end
+        self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        if parent.isValid():
+            return 0
+        return 1 if self._error is not None else self._shown
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if self._error is not None:
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if self._error is not None:
+            return self._error if role == Qt.ItemDataRole.DisplayRole and index.column() == COL_TYPE else None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == RecordRole:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_EXTRA:
+                return self._extra(row)
+            return _entry_display(row.entry, col)
+        if role == SortRole:
+            return (row.revisions, row.attachments) if col == COL_EXTRA else _entry_sort(row.entry, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_NOTE:
+            return row.entry.note or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_KM, COL_COST):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _extra(self, row: TimelineRow) -> str:
+        parts = []
+        if row.revisions > 1:
+            parts.append(tr("{n} Fassungen").format(n=row.revisions))
+        if row.attachments:
+            parts.append(tr("📎 {n}").format(n=row.attachments))
+        if row.entry.pending or not row.entry.synced:
+            parts.append(tr("● nicht synchronisiert"))
+        return " · ".join(parts)
+
+
+class HistoryModel(QAbstractTableModel):
+    """Every revision of one entry, newest first (column ``COL_EXTRA`` shows the version)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[EntryRecord] = []
+        self._headers = [
+            tr("Datum"),
+            tr("Art"),
+            tr("Durchgeführt von"),
+            tr("Kilometerstand"),
+            tr("T-Stufe"),
+            tr("Kosten"),
+            tr("Bemerkung"),
+            tr("Fassung"),
+        ]
+
+    def set_rows(self, rows: list[EntryRecord]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entry = self._rows[index.row()]
+        col = index.column()
+        if role == RecordRole:
+            return entry
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_EXTRA:
+                current = tr("aktuell") if entry.is_latest else tr("ersetzt")
+                return tr("Fassung {v} ({state})").format(v=entry.version, state=current)
+            return _entry_display(entry, col)
+        if role == SortRole:
+            return entry.version if col == COL_EXTRA else _entry_sort(entry, col)
+        return None

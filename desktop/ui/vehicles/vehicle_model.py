@@ -1,0 +1,185 @@
+"""The vehicle list model (immutable :class:`VehicleRow` objects) and its search/collection proxy."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from desktop.store.queries import VehicleRow
+from desktop.ui.vehicles.common import RecordRole, SortRole, format_date, light_icon, light_label, tr
+
+COL_LIGHT = 0
+COL_NAME = 1
+COL_MAKE_MODEL = 2
+COL_YEAR = 3
+COL_VIN = 4
+COL_COLLECTION = 5
+COL_ENTRIES = 6
+COL_LAST = 7
+COL_SYNC = 8
+COLUMN_COUNT = 9
+LIGHT_ORDER = {"rot": 0, "orange": 1, "gelb": 2, "gruen": 3}
+ALL_COLLECTIONS = ""
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _headers() -> list[str]:
+    return [
+        tr("Trust"),
+        tr("Fahrzeug"),
+        tr("Marke / Modell"),
+        tr("Baujahr"),
+        tr("FIN"),
+        tr("Sammlung"),
+        tr("Einträge"),
+        tr("Letzter Eintrag"),
+        tr("Status"),
+    ]
+
+
+class VehicleTableModel(QAbstractTableModel):
+    """Rows are replaced wholesale on a vehicles change-set; a failed load shows one disabled placeholder row."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[VehicleRow] = []
+        self._error: str | None = None
+        self._headers = _headers()
+
+    def set_rows(self, rows: list[VehicleRow]) -> None:
+        self.beginResetModel()
+        self._rows, self._error = list(rows), None
+        self.endResetModel()
+
+    def set_error(self, text: str) -> None:
+        self.beginResetModel()
+        self._rows, self._error = [], text
+        self.endResetModel()
+
+    def rows(self) -> list[VehicleRow]:
+        return list(self._rows)
+
+    def row_of(self, vehicle_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == vehicle_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt signature
+        if parent.isValid():
+            return 0
+        return 1 if self._error is not None else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if self._error is not None:
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if self._error is not None:
+            return self._error if role == Qt.ItemDataRole.DisplayRole and index.column() == COL_NAME else None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == RecordRole:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == SortRole:
+            return self._sort_key(row, col)
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_LIGHT:
+            return light_icon(row.trust_light)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole) and col in (COL_LIGHT, COL_SYNC):
+            return self._status_tip(row) if col == COL_SYNC else light_label(row.trust_light)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_ENTRIES, COL_YEAR):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: VehicleRow, col: int) -> str:
+        meta = row.meta
+        if col == COL_LIGHT:
+            return light_label(row.trust_light)
+        if col == COL_NAME:
+            return row.title
+        if col == COL_MAKE_MODEL:
+            return " ".join(str(meta[k]) for k in ("make", "model") if meta.get(k))
+        if col == COL_YEAR:
+            return str(meta.get("year") or "")
+        if col == COL_VIN:
+            return row.vin_masked
+        if col == COL_COLLECTION:
+            return row.collection
+        if col == COL_ENTRIES:
+            return str(row.entry_count)
+        if col == COL_LAST:
+            return format_date(row.last_entry_date)
+        if col == COL_SYNC:
+            if not row.synced:
+                return tr("● Noch nicht übertragen")
+            return tr("● Nicht synchronisiert") if row.pending else tr("Synchronisiert")
+        return ""
+
+    def _status_tip(self, row: VehicleRow) -> str:
+        if row.pending or not row.synced:
+            return tr("Lokale Änderungen warten auf die nächste Synchronisation.")
+        return tr("Alle Änderungen sind auf dem Server.")
+
+    def _sort_key(self, row: VehicleRow, col: int) -> Any:
+        if col == COL_LIGHT:
+            return LIGHT_ORDER.get(row.trust_light or "", 9)
+        if col == COL_ENTRIES:
+            return row.entry_count
+        if col == COL_YEAR:
+            try:
+                return int(row.meta.get("year") or 0)
+            except (TypeError, ValueError):
+                return 0
+        if col == COL_LAST:
+            return row.last_entry_date or ""
+        if col == COL_SYNC:
+            return (row.synced, not row.pending)
+        return self._display(row, col).casefold()
+
+
+class VehicleFilterProxy(QSortFilterProxyModel):
+    """Case-insensitive search over name, make/model, masked VIN and collection; plus a collection filter."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self._collection = ALL_COLLECTIONS
+        self.setSortRole(SortRole)
+        self.setDynamicSortFilter(True)
+
+    def set_search(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = " ".join(text.split()).casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_collection(self, collection: str) -> None:
+        self.beginFilterChange()
+        self._collection = collection
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        row = model.index(source_row, 0, source_parent).data(RecordRole)
+        if row is None:
+            return True
+        if self._collection and row.collection != self._collection:
+            return False
+        if not self._needle:
+            return True
+        meta = row.meta
+        haystack = " ".join(
+            str(x) for x in (row.title, meta.get("make"), meta.get("model"), row.vin_masked, row.collection) if x
+        ).casefold()
+        return all(part in haystack for part in self._needle.split())

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from desktop import __version__
+from desktop.services.records_service import RecordsService
 from desktop.services.session_service import SessionService
 from desktop.services.session_types import Step
+from desktop.services.sync_service import SyncService
 from desktop.sync.client import ConsentDoc
 from desktop.ui.admin.launcher import AdminLauncher, admin_allowed
 from desktop.ui.dialogs.consent import ConsentDialog
 from desktop.ui.dialogs.settings_dialog import SettingsDialog
 from desktop.ui.dialogs.sign_in import SignInDialog
-from desktop.ui.widgets.common import EmptyState
+from desktop.ui.sync.problems_panel import SyncProblemsPanel
+from desktop.ui.sync.progress import SyncProgressWidget
+from desktop.ui.vehicles.workspace import VehiclesWorkspace
 from desktop.ui.widgets.status_bar import AppStatusBar
 
 STATUS_REFRESH_MS = 30_000
@@ -23,20 +27,39 @@ STATUS_REFRESH_MS = 30_000
 class MainWindow(QMainWindow):
     """Shell of the app. Other views plug in with :meth:`set_central_widget`."""
 
-    def __init__(self, session: SessionService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: SessionService,
+        parent: QWidget | None = None,
+        *,
+        records: RecordsService | None = None,
+        sync: SyncService | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
+        runner = session._runner  # noqa: SLF001 - the session's runner is the app's one background helper
+        self.records = records or RecordsService(lambda: session.vault, runner)
+        self.sync = sync or SyncService(
+            runner,
+            session.settings,
+            lambda: session.vault,
+            lambda: session.client,
+            lambda: session.me.user_id if session.me else None,
+        )
+        self.sync.changes_applied.connect(self.records.relay)
+        self.records.changes_applied.connect(lambda _: self.refresh_status())
         self.setWindowTitle(self.tr("LifeTimeCircle Service Heft"))
         self.resize(1280, 800)
         self.status = AppStatusBar()
         self.setStatusBar(self.status)
-        self.set_central_widget(
-            EmptyState(
-                self.tr("Noch keine Fahrzeuge"),
-                self.tr("Hier erscheinen Ihre Fahrzeuge mit ihrem Serviceheft, sobald Sie eines anlegen."),
-            )
-        )
+        self.sync_progress = SyncProgressWidget(self.sync)
+        self.sync_progress.problems.clicked.connect(self.open_sync_problems)
+        self.status.addPermanentWidget(self.sync_progress)
+        self.workspace = VehiclesWorkspace(self.records, lambda: session.me.role if session.me else None)
+        self.set_central_widget(self.workspace)
+        self.problems_panel: SyncProblemsPanel | None = None
         self._build_menus()
+        self._build_record_menus()
         self._signed_in = True
         self._consent_open = False
         session.online_changed.connect(self._online_changed)
@@ -92,8 +115,47 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
+    def _build_record_menus(self) -> None:
+        """The Fahrzeug and Synchronisation menus (every action has a shortcut or a mnemonic)."""
+        account = self.menuBar().actions()[1]
+        vehicle_menu = QMenu(self.tr("&Fahrzeug"), self)
+        sync_menu = QMenu(self.tr("&Synchronisation"), self)
+        self.menuBar().insertMenu(account, vehicle_menu)
+        self.menuBar().insertMenu(account, sync_menu)
+        ws = self.workspace
+        self.new_vehicle_action = self._action(vehicle_menu, self.tr("&Neues Fahrzeug …"), "Ctrl+N", ws.new_vehicle)
+        self.new_entry_action = self._action(vehicle_menu, self.tr("Neue &Eintragung …"), "Ctrl+E", ws.new_entry)
+        self.search_action = self._action(vehicle_menu, self.tr("Fahrzeug &suchen"), "Ctrl+F", ws.focus_search)
+        self.list_action = self._action(vehicle_menu, self.tr("&Alle Fahrzeuge"), "Ctrl+L", ws.show_list)
+        self.sync_action = self._action(sync_menu, self.tr("&Jetzt synchronisieren"), "Ctrl+S", self.sync.start_sync)
+        self.cancel_sync_action = self._action(sync_menu, self.tr("Synchronisation &abbrechen"), "", self.sync.cancel)
+        self.problems_action = self._action(
+            sync_menu, self.tr("Sync-&Probleme …"), "Ctrl+Shift+P", self.open_sync_problems
+        )
+        self.sync.running_changed.connect(self.cancel_sync_action.setEnabled)
+        self.cancel_sync_action.setEnabled(False)
+
+    def _action(self, menu, text: str, shortcut: str, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda: slot())
+        menu.addAction(action)
+        return action
+
+    def open_sync_problems(self) -> SyncProblemsPanel:
+        if self.problems_panel is None:
+            self.problems_panel = SyncProblemsPanel(self.records, self)
+            self.problems_panel.retry_queued.connect(self.sync.start_sync)
+        else:
+            self.problems_panel.reload()
+        self.problems_panel.open()
+        return self.problems_panel
+
     def refresh_status(self) -> None:
         self.session.local_status(self.status.set_local_status)
+        if self.session.vault is not None:
+            self.records.load_problems(lambda rows: self.sync_progress.set_problem_count(len(rows)), lambda _: None)
 
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.session.settings, self.session.secrets.is_secure, self)

@@ -21,6 +21,8 @@ from desktop.ui.theme import apply_theme
 
 I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
 APP_TRANSLATION = "ltc"
+#: Further translation catalogues of the app, loaded next to ``ltc`` (the vehicles, entries and sync views).
+EXTRA_TRANSLATIONS = ("ltc_records",)
 
 
 def choose_language(setting: str, override: str | None) -> str:
@@ -44,6 +46,11 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
         if own.load(f"{APP_TRANSLATION}_{language}", str(I18N_DIR)):
             app.installTranslator(own)
             installed.append(own)
+        for name in EXTRA_TRANSLATIONS:
+            extra = QTranslator(app)
+            if extra.load(f"{name}_{language}", str(I18N_DIR)):
+                app.installTranslator(extra)
+                installed.append(extra)
     QLocale.setDefault(QLocale(QLocale.Language.English if language == "en" else QLocale.Language.German))
     return installed
 
@@ -76,8 +83,11 @@ class DesktopApp:
         self.window = MainWindow(self.session)
         self.window.show()
         self.session.go_online()
+        self.window.sync.start()
 
     def shutdown(self) -> None:
+        if self.window is not None:
+            self.window.sync.stop()
         self.session.close()
         self.runner.shutdown(wait=True)
 

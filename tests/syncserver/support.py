@@ -43,9 +43,7 @@ def probe_product(actor: Annotated[Actor, Depends(require(PROBE_PRODUCT))]) -> d
 
 
 @probe_router.post("/probe/{item_id}/write")
-def probe_product_write(
-    item_id: uuid.UUID, actor: Annotated[Actor, Depends(require(PROBE_PRODUCT))]
-) -> dict[str, str]:
+def probe_product_write(item_id: uuid.UUID, actor: Annotated[Actor, Depends(require(PROBE_PRODUCT))]) -> dict[str, str]:
     """A product route with a path parameter and a body-less POST."""
     return {"item_id": str(item_id)}
 

@@ -57,6 +57,11 @@ def check_args(name: str, args: dict[str, Any]) -> None:
         raise ValueError(f"{name}: missing {sorted(missing)}, unknown {sorted(unknown)}")
 
 
+#: ``SyncProblem.name`` of the notice "the server refuses every sync until consent": the outbox is kept
+#: untouched (nothing reverted); the engine removes the notice by itself once the server accepts syncs again.
+CONSENT_HOLD = "sync.consent_hold"
+
+
 def enqueue(session: Session, name: str, args: dict[str, Any], base_version: int | None = None) -> int:
     """Apply the optimistic change and append the outbox row (same transaction); returns the mutation id."""
     check_args(name, args)

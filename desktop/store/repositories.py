@@ -330,6 +330,9 @@ class ProblemRepository:
             row = session.get(SyncProblem, problem_id)
             if row is None:
                 raise KeyError(problem_id)
+            if row.name == outbox.CONSENT_HOLD:  # a notice, not a payload: the mutations are still queued
+                session.delete(row)
+                return 0
             payload = {**row.args, **(args or {})}
             base = row.base_version
             if row.server_state is not None and row.server_state.get("version") is not None:

@@ -19,14 +19,18 @@ Contracts:
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
+from pathlib import Path
 from typing import Any, TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.store import outbox, replica
@@ -35,7 +39,7 @@ from desktop.store.records import OutboxItem
 from desktop.store.vault import Vault
 from desktop.sync.blobs import BlobTransfer
 from desktop.sync.client import ApiClient
-from desktop.sync.errors import ApiError, FullResyncRequired, ProtocolMismatch
+from desktop.sync.errors import ApiError, ConsentRequired, FullResyncRequired, ProtocolMismatch
 from shared import PROTOCOL_VERSION, SCHEMA_VERSION
 from shared.sync.protocol import (
     ChangeOp,
@@ -96,6 +100,25 @@ class SyncReport:
 
 ProgressCallback = Callable[[SyncProgress], None]
 
+#: Test hook (kill -9 tests): ``<rows>:<file>`` makes the engine stop inside the transaction of the first page
+#: that brings the pulled rows of this engine to ``<rows>`` or more, after writing its rows and cursor but
+#: before the commit; it creates ``<file>`` and sleeps until killed. Unset in every real use.
+PAUSE_ENV = "LTC_SYNC_TEST_PAUSE_IN_APPLY"
+
+
+def _pause_hook() -> tuple[int, Path] | None:
+    raw = os.environ.get(PAUSE_ENV)
+    if not raw:
+        return None
+    rows, _, path = raw.partition(":")
+    return int(rows), Path(path)
+
+
+def _pause_for_kill(signal_file: Path) -> None:
+    signal_file.write_text(str(os.getpid()))
+    while True:
+        time.sleep(3600)
+
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
@@ -122,6 +145,8 @@ class SyncEngine:
         self._cancel = threading.Event()
         self._progress: ProgressCallback | None = None
         self._report = SyncReport()
+        self._rows_applied = 0
+        self._pause = _pause_hook()
 
     # -- plumbing ------------------------------------------------------------------------------------
 
@@ -158,15 +183,49 @@ class SyncEngine:
         self._progress = on_progress
         self._report = SyncReport()
         self._emit("meta", 0)
-        meta = self._retry(self.client.sync_meta)
-        if meta.protocol_version != PROTOCOL_VERSION or meta.schema_version != SCHEMA_VERSION:
-            raise ProtocolMismatch("protocol_mismatch", 409, "the server speaks another protocol or schema version")
-        self.push(min(meta.max_push_mutations, 100))
-        self.pull(min(self.page_limit or meta.max_page_limit, meta.max_page_limit))
+        try:
+            meta = self._retry(self.client.sync_meta)
+            if meta.protocol_version != PROTOCOL_VERSION or meta.schema_version != SCHEMA_VERSION:
+                raise ProtocolMismatch("protocol_mismatch", 409, "the server speaks another protocol or schema version")
+            self._consent_hold(None)
+            self.push(min(meta.max_push_mutations, 100))
+            self.pull(min(self.page_limit or meta.max_page_limit, meta.max_page_limit))
+        except ConsentRequired as exc:
+            self._consent_hold(exc)
+            raise
         with self.vault.session() as session, session.begin():
             state = session.get_one(SyncState, 1)
             state.last_sync_at = self._now()
         return self._report
+
+    def _consent_hold(self, refusal: ConsentRequired | None) -> None:
+        """List (``refusal``) or clear (``None``) the ``consent_required`` notice in the sync problems.
+
+        The queued mutations stay in the outbox and the optimistic state stays as it is: after the user
+        consents, the next sync sends them and the notice goes away by itself.
+        """
+        with self.vault.session() as session, session.begin():
+            held = session.scalars(select(SyncProblem).where(SyncProblem.name == outbox.CONSENT_HOLD)).all()
+            if refusal is None:
+                for row in held:
+                    session.delete(row)
+                return
+            pending = [m.mutation_id for m in outbox.pending(session, 10_000)]
+            if held:
+                held[0].args = {"pending_mutation_ids": pending}
+                return
+            session.add(
+                SyncProblem(
+                    client_id=outbox.client_id(session),
+                    mutation_id=0,
+                    name=outbox.CONSENT_HOLD,
+                    args={"pending_mutation_ids": pending},
+                    base_version=None,
+                    code=refusal.code or "consent_required",
+                    message=str(refusal),
+                    server_state=None,
+                )
+            )
 
     # -- push ----------------------------------------------------------------------------------------
 
@@ -334,6 +393,9 @@ class SyncEngine:
             state = session.get_one(SyncState, 1)
             state.cursor = page.cursor
             state.last_pull_at = now
+            self._rows_applied += len(page.changes)
+            if self._pause is not None and self._rows_applied >= self._pause[0]:
+                _pause_for_kill(self._pause[1])  # test hook: still inside the page's transaction
             if page.counts is not None and not page.has_more:
                 local = replica.local_counts(session)
                 self._report.count_mismatch = {

@@ -25,7 +25,7 @@ from desktop.services.changes import PROBLEMS, ChangeSet
 from desktop.services.records_service import RecordsService
 from desktop.store.records import SyncProblemRecord
 from desktop.ui.messages import error_text
-from desktop.ui.vehicles.common import RecordRole, SortRole, tr
+from desktop.ui.vehicles.common import RECORDS_STYLE, RecordRole, SortRole, tr
 
 COL_WHAT = 0
 COL_SUBJECT = 1
@@ -168,6 +168,7 @@ class SyncProblemsPanel(QDialog):
         self.records = records
         self.setWindowTitle(self.tr("Sync-Probleme"))
         self.resize(960, 460)
+        self.setStyleSheet(RECORDS_STYLE)
         intro = QLabel(
             self.tr(
                 "Diese Änderungen hat der Server nicht übernommen. Ihre Eingaben sind hier gespeichert: "

@@ -12,6 +12,17 @@ RecordRole = Qt.ItemDataRole.UserRole + 2
 
 LIGHT_COLOURS = {"rot": "#c62828", "orange": "#e86a00", "gelb": "#e0a800", "gruen": "#2e7d32"}
 HINT_TEXT = "Datenpflege = bessere Trust-Stufe & Verkaufswert"
+#: Styles of the vehicle views (on top of the app theme).
+RECORDS_STYLE = """
+QLabel#fieldHint { color: #5b6b7c; font-size: 9pt; }
+QLabel#section { font-weight: 600; padding-top: 4px; }
+QLabel#badgeWarn {
+    background: #fff4e0; color: #8a4b00; border: 1px solid #f0c890; border-radius: 9px; padding: 2px 10px;
+}
+QLabel#lightText { font-weight: 600; }
+QTableView { background: #ffffff; border: 1px solid #d5dde6; border-radius: 4px; }
+QHeaderView::section { padding: 4px 6px; }
+"""
 
 
 def tr(text: str) -> str:
@@ -26,6 +37,11 @@ def light_label(light: str | None) -> str:
         "gruen": tr("Grün"),
     }
     return labels.get(light or "", tr("Noch keine Bewertung"))
+
+
+def short_light_label(light: str | None) -> str:
+    """The list column's text: the colour, or „offen“ while the server has not rated the vehicle."""
+    return light_label(light) if light else tr("offen")
 
 
 @cache

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.records import EntryRecord
-from desktop.ui.vehicles.common import HINT_TEXT, tr
+from desktop.ui.vehicles.common import HINT_TEXT, RECORDS_STYLE, tr
 from desktop.ui.widgets.common import ErrorBanner
 from shared.entries import (
     MAX_KM,
@@ -74,6 +74,7 @@ class EntryDialog(QDialog):
         self.attachments: list[Path] = []
         self.setWindowTitle(self.tr("Neue Eintragung") if entry is None else self.tr("Eintragung korrigieren"))
         self.setMinimumWidth(680)
+        self.setStyleSheet(RECORDS_STYLE)
 
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)

@@ -161,7 +161,7 @@ class TimelineModel(QAbstractTableModel):
         if row.revisions > 1:
             parts.append(tr("{n} Fassungen").format(n=row.revisions))
         if row.attachments:
-            parts.append(tr("📎 {n}").format(n=row.attachments))
+            parts.append(tr("1 Anhang") if row.attachments == 1 else tr("{n} Anhänge").format(n=row.attachments))
         if row.entry.pending or not row.entry.synced:
             parts.append(tr("● nicht synchronisiert"))
         return " · ".join(parts)

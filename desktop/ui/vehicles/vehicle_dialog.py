@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.records import VehicleRecord
-from desktop.ui.vehicles.common import HINT_TEXT
+from desktop.ui.vehicles.common import HINT_TEXT, RECORDS_STYLE
 from desktop.ui.widgets.common import ErrorBanner
 from shared.trust.facts import AccidentStatus
 from shared.vin import is_valid_vin, normalise_vin
@@ -30,6 +30,7 @@ class VehicleDialog(QDialog):
         self.vehicle = vehicle
         self.setWindowTitle(self.tr("Neues Fahrzeug") if vehicle is None else self.tr("Fahrzeugdaten bearbeiten"))
         self.setMinimumWidth(560)
+        self.setStyleSheet(RECORDS_STYLE)
         meta = dict(vehicle.meta) if vehicle else {}
         self.vin_edit = QLineEdit()
         self.vin_edit.setPlaceholderText(self.tr("11 bis 17 Zeichen, ohne I, O und Q"))

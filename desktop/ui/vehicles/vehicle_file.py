@@ -60,7 +60,7 @@ def _table(model: object, name: str) -> QTableView:
     table.verticalHeader().setDefaultSectionSize(28)
     table.setAccessibleName(name)
     header = table.horizontalHeader()
-    for col, width in ((COL_DATE, 100), (COL_TYPE, 200), (COL_PERFORMED_BY, 250), (COL_KM, 130), (COL_LEVEL, 80)):
+    for col, width in ((COL_DATE, 100), (COL_TYPE, 200), (COL_PERFORMED_BY, 330), (COL_KM, 130), (COL_LEVEL, 80)):
         header.resizeSection(col, width)
     header.resizeSection(COL_COST, 110)
     header.resizeSection(COL_EXTRA, 230)

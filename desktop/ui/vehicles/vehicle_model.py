@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from desktop.store.queries import VehicleRow
-from desktop.ui.vehicles.common import RecordRole, SortRole, format_date, light_icon, light_label, tr
+from desktop.ui.vehicles.common import RecordRole, SortRole, format_date, light_icon, light_label, short_light_label, tr
 
 COL_LIGHT = 0
 COL_NAME = 1
@@ -106,7 +106,7 @@ class VehicleTableModel(QAbstractTableModel):
     def _display(self, row: VehicleRow, col: int) -> str:
         meta = row.meta
         if col == COL_LIGHT:
-            return light_label(row.trust_light)
+            return short_light_label(row.trust_light)
         if col == COL_NAME:
             return row.title
         if col == COL_MAKE_MODEL:

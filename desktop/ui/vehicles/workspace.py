@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 from desktop.services.records_service import RecordsService
 from desktop.store.records import VehicleRecord
 from desktop.ui.messages import error_text
+from desktop.ui.vehicles.common import RECORDS_STYLE
 from desktop.ui.vehicles.entry_dialog import EntryDialog
 from desktop.ui.vehicles.list_view import VehicleListView
 from desktop.ui.vehicles.vehicle_dialog import VehicleDialog
@@ -26,6 +27,7 @@ class VehiclesWorkspace(QStackedWidget):
         self.records = records
         self.list = VehicleListView(records)
         self.file = VehicleFileView(records, role_source)
+        self.setStyleSheet(RECORDS_STYLE)
         self.addWidget(self.list)
         self.addWidget(self.file)
         self.list.open_vehicle.connect(self.open_vehicle)

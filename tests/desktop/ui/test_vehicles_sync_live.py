@@ -4,9 +4,11 @@ sync-problems panel with its German message. Screenshots of each screen at 1280x
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QLocale, Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.paths import AppPaths
@@ -19,6 +21,14 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.vehicles.entry_dialog import EntryDialog
 from tests.desktop.sync.live_server import LiveServer
 from tests.desktop.ui.records_helpers import TIMEOUT, register, shoot, tiny_png
+
+
+@pytest.fixture(autouse=True)
+def german_locale() -> Iterator[None]:
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    yield
+    QLocale.setDefault(previous)
 
 
 def fill_entry(qtbot: QtBot, dialog: EntryDialog, *, kind: str, who: str, km: int, note: str = "") -> None:
@@ -81,7 +91,7 @@ def test_owner_flow_offline_entry_and_paywall(
     qtbot.keyClicks(dialog.model_edit, "Golf IV")
     qtbot.keyClicks(dialog.year_edit, "1999")
     qtbot.keyClicks(dialog.collection_edit, "Alltag")
-    shoot(dialog, "21-fahrzeug-anlegen", ((760, 560),))
+    shoot(dialog, "21-fahrzeug-anlegen", ((640, dialog.sizeHint().height()),))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: workspace.in_file and workspace.file.data is not None, timeout=TIMEOUT)
     vehicle_id = workspace.file.vehicle_id
@@ -98,7 +108,7 @@ def test_owner_flow_offline_entry_and_paywall(
     entry_dialog.level_t2.setChecked(True)
     qtbot.keyClicks(entry_dialog.cost_edit, "139,50")
     entry_dialog.add_attachments([tiny_png(tmp_path / "pruefbericht.png")])
-    shoot(entry_dialog, "23-eintragung-dialog", ((760, 640),))
+    shoot(entry_dialog, "23-eintragung-dialog", ((760, entry_dialog.sizeHint().height()),))
     qtbot.mouseClick(entry_dialog.save_button, Qt.MouseButton.LeftButton)
     entries = workspace.file.entries
     qtbot.waitUntil(lambda: entries.model.total == 1, timeout=TIMEOUT)

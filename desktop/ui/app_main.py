@@ -22,7 +22,7 @@ from desktop.ui.theme import apply_theme
 I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
 APP_TRANSLATION = "ltc"
 #: Further translation catalogues of the app, loaded next to ``ltc`` (the vehicles, entries and sync views).
-EXTRA_TRANSLATIONS = ("ltc_records",)
+EXTRA_TRANSLATIONS = ("ltc_records", "ltc_docs")
 
 
 def choose_language(setting: str, override: str | None) -> str:

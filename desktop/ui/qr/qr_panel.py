@@ -35,6 +35,7 @@ class QrPanel(QWidget):
         self.vehicle_id = vehicle_id
         self.state: QrState | None = None
         self.preview: QPrintPreviewDialog | None = None
+        self.printer: QPrinter | None = None
 
         title = QLabel(self.tr("Öffentlicher QR-Code"))
         title.setObjectName("title")
@@ -167,9 +168,9 @@ class QrPanel(QWidget):
         if sticker is None:
             return None
         layout = self.current_layout()
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout(layout))
-        self.preview = QPrintPreviewDialog(printer, self)
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # must outlive the preview dialog
+        self.printer.setPageLayout(page_layout(layout))
+        self.preview = QPrintPreviewDialog(self.printer, self)
         self.preview.setWindowTitle(self.tr("Druckvorschau: QR-Aufkleber"))
         self.preview.paintRequested.connect(lambda device: paint_stickers(device, sticker, layout))
         self.preview.open()

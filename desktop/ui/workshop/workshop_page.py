@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtMultimedia import QCamera, QMediaCaptureSession, QMediaDevices, QVideoFrame, QVideoSink
 from PySide6.QtWidgets import (
@@ -257,7 +257,7 @@ class WorkshopPage(QWidget):
         moment = QDateTime.fromString(value.replace("Z", "+00:00")[:19], "yyyy-MM-ddTHH:mm:ss")
         if not moment.isValid():
             return value[:10]
-        return QLocale().toString(moment.date(), QLocale.FormatType.ShortFormat)
+        return moment.date().toString("dd.MM.yyyy")
 
     def show_grants(self, views: list[GrantView]) -> None:
         self.grants.setRowCount(len(views))

@@ -19,7 +19,15 @@ from desktop.services.tasks import TaskRunner
 from desktop.store.repositories import DocumentRepository
 from desktop.store.vault import Vault
 from desktop.ui.documents.documents_tab import DocumentsModel, DocumentsTab
-from tests.desktop.ui.docs_support import VEHICLE_ID, files_containing, open_vault, pdf_bytes, png_file, screenshot, seed
+from tests.desktop.ui.docs_support import (
+    VEHICLE_ID,
+    files_containing,
+    open_vault,
+    pdf_bytes,
+    png_file,
+    screenshot,
+    seed,
+)
 
 STATUS_ROWS = [
     {"id": str(uuid.uuid4()), "filename": "Rechnung Inspektion 2024.pdf", "content_type": "application/pdf",

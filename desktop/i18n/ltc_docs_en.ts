@@ -1,0 +1,560 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <location filename="../ui/documents/viewer.py" line="29"/>
+        <source>Dokument: {name}</source>
+        <translation>Document: {name}</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/viewer.py" line="51"/>
+        <source>Vergrößern (+)</source>
+        <translation>Zoom in (+)</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/viewer.py" line="52"/>
+        <source>Verkleinern (−)</source>
+        <translation>Zoom out (−)</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/viewer.py" line="53"/>
+        <source>&amp;Einpassen</source>
+        <translation>&amp;Fit</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/viewer.py" line="62"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/viewer.py" line="80"/>
+        <source>Der Inhalt liegt nicht auf diesem Computer. Er wird nach der Freigabe beim nächsten Abgleich geladen.</source>
+        <translation>The content is not on this computer. It is downloaded with the next sync once it is approved.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/viewer.py" line="99"/>
+        <source>Das Dokument kann nicht angezeigt werden.</source>
+        <translation>The document cannot be displayed.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsModel</name>
+    <message>
+        <location filename="../ui/documents/documents_tab.py" line="76"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/documents_tab.py" line="76"/>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/documents_tab.py" line="76"/>
+        <source>Größe</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/documents_tab.py" line="76"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/documents_tab.py" line="89"/>
+        <source>nicht synchronisiert</source>
+        <translation>not synced</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/documents_tab.py" line="91"/>
+        <source>Bild</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/documents_tab.py" line="98"/>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <location filename="../ui/documents/documents_tab.py" line="150"/>
+        <location filename="../ui/documents/documents_tab.py" line="196"/>
+        <source>Dokumente</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/documents_tab.py" line="154"/>
+        <source>Bitte nur passende Nachweise hochladen (Rechnung, Prüfbericht, Foto der Arbeit) – PDF, JPEG oder PNG bis 20 MB. Dateien können auch hierher gezogen werden.</source>
+        <translation>Please upload fitting evidence only (invoice, inspection report, photo of the work) – PDF, JPEG or PNG up to 20 MB. You can also drop files here.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/documents_tab.py" line="161"/>
+        <source>Datei &amp;hinzufügen …</source>
+        <translation>&amp;Add file …</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/documents_tab.py" line="163"/>
+        <source>Dateien auswählen (Strg+O)</source>
+        <translation>Choose files (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/documents_tab.py" line="164"/>
+        <source>&amp;Anzeigen</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/documents_tab.py" line="172"/>
+        <source>Ordner</source>
+        <translation>Folders</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/documents_tab.py" line="213"/>
+        <source>Galerie</source>
+        <translation>Gallery</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/documents_tab.py" line="295"/>
+        <source>Zertifikate und Exporte erscheinen hier, sobald Sie sie erstellen.</source>
+        <translation>Certificates and exports appear here once you create them.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/documents_tab.py" line="297"/>
+        <source>Noch keine Dokumente in „{folder}“.</source>
+        <translation>No documents in “{folder}” yet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/documents_tab.py" line="337"/>
+        <source>Dateien hinzufügen</source>
+        <translation>Add files</translation>
+    </message>
+</context>
+<context>
+    <name>QrPanel</name>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="40"/>
+        <source>Öffentlicher QR-Code</source>
+        <translation>Public QR code</translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="44"/>
+        <source>Der QR-Code führt zum öffentlichen Nachweis-Check des Fahrzeugs. Er zeigt nur die Dokumentationsqualität, keine persönlichen Daten.</source>
+        <translation>The QR code leads to the vehicle's public evidence check. It shows documentation quality only, no personal data.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="67"/>
+        <source>A4-Bogen (10 Aufkleber)</source>
+        <translation>A4 sheet (10 stickers)</translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="68"/>
+        <source>Einzelnes Etikett 90 × 55 mm</source>
+        <translation>Single label 90 × 55 mm</translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="69"/>
+        <source>Aufkleber-Format</source>
+        <translation>Sticker format</translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="70"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="72"/>
+        <source>Aufkleber &amp;drucken …</source>
+        <translation>&amp;Print stickers …</translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="74"/>
+        <source>Als &amp;PDF speichern …</source>
+        <translation>Save as &amp;PDF …</translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="75"/>
+        <source>&amp;Neuen Code erzeugen …</source>
+        <translation>Create &amp;new code …</translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="76"/>
+        <source>Öffentliche Seite &amp;deaktivieren …</source>
+        <translation>&amp;Disable public page …</translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="84"/>
+        <source>Code zum Eintippen</source>
+        <translation>Code for typing</translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="139"/>
+        <source>Wird geladen …</source>
+        <translation>Loading …</translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="140"/>
+        <source>Der QR-Code wird vom Server geladen (nur online möglich).</source>
+        <translation>The QR code is loaded from the server (online only).</translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="146"/>
+        <source>Deaktiviert</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="148"/>
+        <source>Die öffentliche Seite ist deaktiviert. „Neuen Code erzeugen“ schaltet sie wieder ein.</source>
+        <translation>The public page is disabled. “Create new code” turns it on again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="156"/>
+        <source>QR-Code für {url}</source>
+        <translation>QR code for {url}</translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="157"/>
+        <source>Die öffentliche Seite ist aktiv.</source>
+        <translation>The public page is active.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="174"/>
+        <source>Druckvorschau: QR-Aufkleber</source>
+        <translation>Print preview: QR stickers</translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="183"/>
+        <source>QR-Aufkleber speichern</source>
+        <translation>Save QR stickers</translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="183"/>
+        <source>PDF-Dateien (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="191"/>
+        <source>Neuen Code erzeugen</source>
+        <translation>Create new code</translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="193"/>
+        <source>Alle bisher gedruckten Aufkleber funktionieren danach nicht mehr. Sie müssen die neuen Aufkleber drucken und die alten ersetzen.
+
+Neuen Code jetzt erzeugen?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="205"/>
+        <source>Öffentliche Seite deaktivieren</source>
+        <translation>Disable public page</translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="207"/>
+        <source>Der QR-Code führt danach zu keiner Seite mehr; gedruckte Aufkleber zeigen „nicht gültig“. Mit „Neuen Code erzeugen“ lässt sich die Seite später wieder einschalten.
+
+Jetzt deaktivieren?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StageDialog</name>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="56"/>
+        <source>Abschnitt hinzufügen</source>
+        <translation>Add stage</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="59"/>
+        <source>z. B. Karosserie, Lack, Motor, Innenraum</source>
+        <translation>e.g. body, paint, engine, interior</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="69"/>
+        <source>keine Angabe</source>
+        <translation>not specified</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="70"/>
+        <source>Meilenstein</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="75"/>
+        <source>&amp;Titel:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="76"/>
+        <source>&amp;Bereich:</source>
+        <translation>&amp;Area:</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="77"/>
+        <source>&amp;Datum:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="78"/>
+        <source>Durchgeführt &amp;von:</source>
+        <translation>Performed &amp;by:</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="79"/>
+        <source>&amp;Kosten (optional):</source>
+        <translation>&amp;Cost (optional):</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="81"/>
+        <source>Belege:</source>
+        <translation>Receipts:</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="82"/>
+        <source>Bilder vorher:</source>
+        <translation>Images before:</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="83"/>
+        <source>Bilder nachher:</source>
+        <translation>Images after:</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="84"/>
+        <source>Datenpflege = bessere Trust-Stufe &amp; Verkaufswert</source>
+        <translation>Data care = better trust level &amp; resale value</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="87"/>
+        <source>Hinzufügen</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="88"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TrustFoldersTab</name>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="140"/>
+        <location filename="../ui/folders/folders_tab.py" line="160"/>
+        <source>Trust-Ordner</source>
+        <translation>Trust folders</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="144"/>
+        <source>Trust-Ordner sammeln Nachweise zu Restaurierung, Oldtimer-Historie oder Unfall – als nachvollziehbare Abschnitte mit Belegen und Vorher-/Nachher-Bildern.</source>
+        <translation>Trust folders collect evidence of a restoration, a classic car's history or an accident – as traceable stages with receipts and before/after images.</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="154"/>
+        <source>&amp;Neuer Ordner …</source>
+        <translation>&amp;New folder …</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="155"/>
+        <source>&amp;Abschnitt hinzufügen …</source>
+        <translation>&amp;Add stage …</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="165"/>
+        <source>Abschnitt</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="165"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="165"/>
+        <source>Durchgeführt von</source>
+        <translation>Performed by</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="165"/>
+        <source>Kosten</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="165"/>
+        <source>Belege</source>
+        <translation>Receipts</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="168"/>
+        <source>Abschnitte</source>
+        <translation>Stages</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="208"/>
+        <source>nicht synchronisiert</source>
+        <translation>not synced</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="242"/>
+        <location filename="../ui/folders/folders_tab.py" line="247"/>
+        <source>Neuer Trust-Ordner</source>
+        <translation>New trust folder</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="242"/>
+        <source>Art des Ordners:</source>
+        <translation>Kind of folder:</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="247"/>
+        <source>Titel des Ordners:</source>
+        <translation>Folder title:</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopPage</name>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="44"/>
+        <location filename="../ui/workshop/workshop_page.py" line="105"/>
+        <source>Werkstatt</source>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="52"/>
+        <source>Fahrzeug per QR-Code hinzufügen</source>
+        <translation>Add vehicle by QR code</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="55"/>
+        <source>Scannen Sie den QR-Aufkleber des Fahrzeugs oder tippen Sie den Code darunter ab. Der Halter erhält eine Anfrage und gibt den Zugriff in seiner App frei.</source>
+        <translation>Scan the vehicle's QR sticker or type the code below it. The owner receives a request and grants access in the app.</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="60"/>
+        <location filename="../ui/workshop/workshop_page.py" line="181"/>
+        <source>Mit &amp;Kamera scannen</source>
+        <translation>Scan with &amp;camera</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="61"/>
+        <source>Aus &amp;Bilddatei lesen …</source>
+        <translation>Read from &amp;image file …</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="71"/>
+        <source>Code vom Aufkleber, z. B. AbCd EfGh …</source>
+        <translation>Code from the sticker, e.g. AbCd EfGh …</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="72"/>
+        <source>Code vom Aufkleber</source>
+        <translation>Code from the sticker</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="73"/>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="75"/>
+        <source>Zugriff &amp;anfragen</source>
+        <translation>&amp;Request access</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="99"/>
+        <source>Freigegebene Fahrzeuge und Anfragen</source>
+        <translation>Granted vehicles and requests</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="101"/>
+        <source>&amp;Aktualisieren</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="105"/>
+        <source>Fahrzeug</source>
+        <translation>Vehicle</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="105"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="105"/>
+        <source>Gültig bis</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="112"/>
+        <source>Freigegebene Fahrzeuge</source>
+        <translation>Granted vehicles</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="148"/>
+        <source>Halten Sie den Aufkleber ruhig vor die Kamera.</source>
+        <translation>Hold the sticker still in front of the camera.</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="152"/>
+        <source>Keine Kamera gefunden. Lesen Sie den Aufkleber aus einem Foto oder tippen Sie den Code ab.</source>
+        <translation>No camera found. Read the sticker from a photo or type the code.</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="168"/>
+        <source>Kamera startet …</source>
+        <translation>Camera starting …</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="169"/>
+        <source>&amp;Kamera beenden</source>
+        <translation>Stop &amp;camera</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="173"/>
+        <source>Die Kamera konnte nicht gestartet werden.</source>
+        <translation>The camera could not be started.</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="207"/>
+        <source>Foto des Aufklebers wählen</source>
+        <translation>Choose a photo of the sticker</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="234"/>
+        <source>Die Anfrage wurde gesendet. Sobald der Halter zustimmt, erscheint das Fahrzeug in der Liste.</source>
+        <translation>The request was sent. The vehicle appears in the list once the owner agrees.</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="246"/>
+        <source>angefragt</source>
+        <translation>requested</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="247"/>
+        <location filename="../ui/workshop/workshop_page.py" line="248"/>
+        <source>freigegeben</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="249"/>
+        <source>abgelehnt</source>
+        <translation>denied</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="250"/>
+        <source>widerrufen</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="251"/>
+        <source>abgelaufen</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="266"/>
+        <source>(noch nicht freigegeben)</source>
+        <translation>(not granted yet)</translation>
+    </message>
+</context>
+</TS>

@@ -1,88 +1,169 @@
-"""Desktop sync figures: initial pull, offline push, no-op sync, SQLCipher vs plain SQLite apply ratio.
+"""Desktop sync figures against a REAL server: initial pull, offline push, no-op sync, SQLCipher/plain ratio.
 
-Run: ``python bench/sync.py [--vehicles 1000 --entries 50 --documents 5000]``. The server side is the
-in-process protocol fake of the engine tests (``tests/desktop/sync/fake_sync_server.py``) behind an
-``httpx.MockTransport``: the figures are the desktop's (HTTP client, JSON parsing, apply, encryption), not a
-real server's. Peak memory is this process's peak RSS (client plus the fake server's in-memory data).
-Targets (issue #6): pull >= 20,000 rows/s, push >= 1,000 mutations/s, no-op < 30 ms, ratio <= 1.3,
-client peak < 300 MB.
+Run: ``python bench/sync.py [--vehicles 1000 --entries 50 --documents 5] [--postgres URL]``.
+
+The server is ``python -m syncserver serve`` (uvicorn, one worker) in a subprocess on a free loopback port,
+with SQLite in a temp data folder, or a fresh database on the PostgreSQL server of ``--postgres`` (dropped
+afterwards). Seeding: one template vehicle with its entries and documents is created through the sync API
+(so its rows, trust summary and change log are written by the real services and the capture hooks); the
+other vehicles are copies of those rows inserted with Core in one transaction each, plus the change-log
+rows and visibility rows the capture and the visibility reconciliation would have written. Client peak
+memory is this process's peak RSS during the pull (VmHWM reset before it); server peak is the server
+process's VmHWM. Targets (issue #6): pull >= 20,000 rows/s, push >= 1,000 mutations/s, no-op < 30 ms,
+ratio <= 1.3, client peak < 300 MB. The load average is printed with the figures (shared 2-core machine).
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import os
 import statistics
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy import create_engine, func, insert, make_url, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from desktop.store.db import migrate, plain_sqlite_engine  # noqa: E402
 from desktop.store.keyfile import fixed_kdf_policy  # noqa: E402
-from desktop.store.models import SyncState, new_id  # noqa: E402
-from desktop.store.repositories import EntryRepository, SyncStateRepository, VehicleRepository  # noqa: E402
+from desktop.store.models import SyncState  # noqa: E402
+from desktop.store.repositories import (  # noqa: E402
+    DocumentRepository,
+    EntryRepository,
+    SyncStateRepository,
+    VehicleRepository,
+)
 from desktop.store.vault import Vault  # noqa: E402
-from desktop.sync.client import ApiClient, MemoryTokenStore  # noqa: E402
+from desktop.sync.client import ApiClient  # noqa: E402
 from desktop.sync.engine import SyncEngine  # noqa: E402
 from shared.sync.protocol import ChangesPage  # noqa: E402
-from tests.desktop.sync.fake_sync_server import FakeSyncServer, Record  # noqa: E402
+from syncserver.config import Settings  # noqa: E402
+from syncserver.models.document import Document  # noqa: E402
+from syncserver.models.entry import VehicleEntry  # noqa: E402
+from syncserver.models.sync import SyncChange, SyncVisibility  # noqa: E402
+from syncserver.models.vehicle import Vehicle, VehicleTrustSummary  # noqa: E402
+from syncserver.vehicles.vinbox import VinBox  # noqa: E402
+from tests.desktop.sync.live_server import SECRET, LiveServer  # noqa: E402
+from tests.syncserver.intake_support import make_pdf  # noqa: E402
 
-USER = "bench-user"
+EMAIL = "bench-sync@example.org"
+ENTRY = {"date": "2024-05-01", "type": "service", "performed_by": "own_work", "note": "Ölwechsel und Inspektion"}
 
 
-def seed(server: FakeSyncServer, vehicles: int, entries: int, documents: int) -> int:
-    for v in range(vehicles):
-        vid = new_id()
-        data = {
-            "id": vid,
-            "vin": f"WVWZZZ1JZX{v:07d}",
-            "vin_masked": "WVW***",
-            "nickname": f"Auto {v}",
-            "meta": {"accident_status": "unbekannt"},
-            "owner_user_id": USER,
-            "version": 1,
-        }
-        server.records[vid] = Record("vehicle", vid, vid, data, USER)
-        server._log(vid)
-        for e in range(entries):
-            eid = new_id()
-            row = {
-                "id": eid,
-                "vehicle_id": vid,
-                "entry_group_id": eid,
-                "version": 1,
-                "is_latest": True,
-                "date": "2024-05-01",
-                "type": "service",
-                "performed_by": "own_work",
-                "km": e * 1000,
-                "note": "Ölwechsel und Inspektion",
-                "cost_amount": 129.9,
-                "currency": "EUR",
-            }
-            server.records[eid] = Record("entry", eid, vid, row, USER)
-            server._log(eid)
-        for _ in range(documents // vehicles):
-            did = new_id()
-            row = {
-                "id": did,
-                "vehicle_id": vid,
-                "filename": "rechnung.pdf",
-                "content_type": "application/pdf",
-                "size_bytes": 12345,
-                "checksum_sha256": "0" * 64,
-                "approval_status": "APPROVED",
-                "scan_status": "CLEAN",
-                "pii_status": "OK",
-            }
-            server.records[did] = Record("document", did, vid, row, USER)
-            server._log(did)
-    return len(server.log)
+def rss_peak_mb(pid: int | str = "self") -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def reset_peak() -> None:
+    Path("/proc/self/clear_refs").write_text("5")
+
+
+def signed_in(url: str) -> ApiClient:
+    client = ApiClient(url)
+    challenge = client.request_code(EMAIL)
+    assert challenge.dev_otp
+    client.verify(EMAIL, challenge.challenge_id, challenge.dev_otp)
+    missing = client.consent_status().missing
+    if missing:
+        client.consent_accept(missing)
+    return client
+
+
+def new_vault(folder: Path, url: str, client: ApiClient) -> Vault:
+    vault = Vault.create(folder, "bench", kdf=fixed_kdf_policy(1, 8, 1))
+    SyncStateRepository(vault).bind(user_id=client.me().user_id, server_url=url)
+    return vault
+
+
+def seed_template(folder: Path, url: str, entries: int, documents: int) -> str:
+    """One vehicle with entries and documents through the real sync API; returns its server id."""
+    client = signed_in(url)
+    vault = new_vault(folder / "seed", url, client)
+    vehicle = VehicleRepository(vault).add("WVWZZZ1JZXW000001", nickname="Vorlage")
+    for km in range(entries):
+        EntryRepository(vault).add(vehicle.id, km=km * 1000, **ENTRY)  # type: ignore[arg-type]
+    for n in range(documents):
+        pdf = folder / f"rechnung{n}.pdf"
+        pdf.write_bytes(make_pdf([f"Rechnung {n}"]))
+        DocumentRepository(vault).attach(vehicle.id, pdf)
+    report = SyncEngine(vault, client, page_limit=1000).sync_once()
+    assert report.rejected == 0, report
+    vault.close()
+    client.close()
+    return report.id_map.get(vehicle.id, vehicle.id)
+
+
+def clone(db_url: str, template: str, copies: int) -> None:
+    """Copies of the template vehicle's rows plus their change-log and visibility rows (Core, bulk)."""
+    engine = create_engine(db_url)
+    tid = uuid.UUID(template)
+    box = VinBox(Settings(env="development", secret_key=SECRET, data_dir=Path(tempfile.gettempdir())).secret)
+    with engine.begin() as conn:
+        vehicle = dict(conn.execute(select(Vehicle.__table__).where(Vehicle.id == tid)).mappings().one())
+        summary = dict(
+            conn.execute(select(VehicleTrustSummary.__table__).where(VehicleTrustSummary.vehicle_id == tid))
+            .mappings()
+            .one()
+        )
+        entries = [
+            dict(r)
+            for r in conn.execute(select(VehicleEntry.__table__).where(VehicleEntry.vehicle_id == tid)).mappings()
+        ]
+        docs = [dict(r) for r in conn.execute(select(Document.__table__).where(Document.vehicle_id == tid)).mappings()]
+        seq = int(conn.scalar(select(func.coalesce(func.max(SyncChange.seq), 0))) or 0)
+        now = vehicle["created_at"]
+        v_rows: list[dict[str, Any]] = []
+        s_rows: list[dict[str, Any]] = []
+        e_rows: list[dict[str, Any]] = []
+        d_rows: list[dict[str, Any]] = []
+        log: list[dict[str, Any]] = []
+        seen: list[dict[str, Any]] = []
+
+        def note(kind: str, record_id: uuid.UUID, vehicle_id: uuid.UUID) -> int:
+            nonlocal seq
+            seq += 1
+            row = {"seq": seq, "record_type": kind, "record_id": record_id, "op": "upsert", "vehicle_id": vehicle_id}
+            log.append({**row, "org_id": None, "audience_user_id": None, "created_at": now})
+            return seq
+
+        for n in range(copies):
+            vid = uuid.uuid4()
+            vin = f"WVWZZZ1JZX{n + 2:07d}"
+            sealed = {"vin_enc": box.seal(vid, vin), "vin_hmac": box.pseudonym(vin)}
+            v_rows.append({**vehicle, **sealed, "id": vid, "public_token": uuid.uuid4().hex, "nickname": f"Auto {n}"})
+            visible_seq = note("vehicle", vid, vid)
+            s_rows.append({**summary, "vehicle_id": vid})
+            note("trust_summary", vid, vid)
+            for e in entries:
+                eid = uuid.uuid4()
+                e_rows.append({**e, "id": eid, "vehicle_id": vid, "entry_group_id": eid, "supersedes_entry_id": None})
+                note("entry", eid, vid)
+            for d in docs:
+                did = uuid.uuid4()
+                d_rows.append({**d, "id": did, "vehicle_id": vid, "entry_id": None})
+                note("document", did, vid)
+            seen.append({"user_id": vehicle["owner_user_id"], "vehicle_id": vid, "visible": True,
+                         "changed_seq": visible_seq})  # fmt: skip
+        for table, rows in (
+            (Vehicle.__table__, v_rows),
+            (VehicleTrustSummary.__table__, s_rows),
+            (VehicleEntry.__table__, e_rows),
+            (Document.__table__, d_rows),
+            (SyncChange.__table__, log),
+            (SyncVisibility.__table__, seen),
+        ):
+            for start in range(0, len(rows), 5000):
+                conn.execute(insert(table), rows[start : start + 5000])
+    engine.dispose()
 
 
 class PlainVault:
@@ -107,67 +188,100 @@ def apply_seconds(target: object, client: ApiClient, pages: list[ChangesPage]) -
     return time.perf_counter() - started
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--vehicles", type=int, default=1000)
-    parser.add_argument("--entries", type=int, default=50)
-    parser.add_argument("--documents", type=int, default=5000)
-    parser.add_argument("--push", type=int, default=1000)
-    args = parser.parse_args()
-    server = FakeSyncServer(entitled={USER})
-    rows = seed(server, args.vehicles, args.entries, args.documents)
-    kdf = fixed_kdf_policy(1, 8, 1)
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        vault = Vault.create(folder / "vault", "bench", kdf=kdf)
-        client = ApiClient("http://fake", token_store=MemoryTokenStore(USER), transport=server.transport())
-        SyncStateRepository(vault).bind(user_id=USER, server_url="http://fake")
-        engine = SyncEngine(vault, client, page_limit=1000)
-        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        started = time.perf_counter()
-        engine.sync_once()
-        pull = time.perf_counter() - started
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(
-            f"initial pull: {rows} rows in {pull:.2f} s = {rows / pull:,.0f} rows/s; peak RSS {peak:.0f} MB "
-            f"(process incl. the in-process fake server's data; {before:.0f} MB before the pull)"
-        )
-
-        vehicle = VehicleRepository(vault).list()[0].id
-        for n in range(args.push):
-            EntryRepository(vault).add(vehicle, date="2025-01-01", type="service", performed_by="own_work", km=n)
+def run(backend: str, db_env: dict[str, str], db_url: str | None, args: argparse.Namespace, tmp: Path) -> None:
+    server = LiveServer(tmp / "server", extra_env={**db_env}).start()
+    assert server.process is not None
+    try:
+        url = db_url or f"sqlite:///{(tmp / 'server' / 'ltc-server.sqlite3').resolve()}"
+        template = seed_template(tmp, server.url, args.entries, args.documents)
+        clone(url, template, args.vehicles - 1)
+        with create_engine(url).connect() as conn:
+            rows = int(conn.scalar(select(func.count()).select_from(SyncChange)) or 0)
+        client = signed_in(server.url)
+        vault = new_vault(tmp / "vault", server.url, client)
+        engine = SyncEngine(vault, client, page_limit=args.page)
+        reset_peak()
         started = time.perf_counter()
         report = engine.sync_once()
-        push = time.perf_counter() - started
+        pull = time.perf_counter() - started
+        client_peak = rss_peak_mb()
         print(
-            f"push: {report.applied} offline entries in {push:.2f} s = {report.applied / push:,.0f} mutations/s "
-            "(includes pulling them back)"
+            f"[{backend}] initial pull: {report.changes} rows ({rows} log rows) in {pull:.2f} s = "
+            f"{report.changes / pull:,.0f} rows/s; client peak RSS {client_peak:.0f} MB; "
+            f"server peak RSS {rss_peak_mb(server.process.pid):.0f} MB; load {os.getloadavg()}"
         )
-
+        vehicle = VehicleRepository(vault).list()[0].id
+        for n in range(args.push):
+            EntryRepository(vault).add(vehicle, km=n, **ENTRY)  # type: ignore[arg-type]
+        started = time.perf_counter()
+        engine.push(100)
+        push = time.perf_counter() - started
+        print(f"[{backend}] push: {args.push} offline entries in {push:.2f} s = {args.push / push:,.0f} mutations/s")
+        engine.sync_once()
         samples = []
         for _ in range(15):
             started = time.perf_counter()
             engine.sync_once()
             samples.append(time.perf_counter() - started)
-        print(f"no-op sync: median {statistics.median(samples) * 1000:.1f} ms")
-
-        pages = []
-        cursor = None
-        while True:
-            page = client.sync_changes(cursor, 1000)
-            pages.append(page)
-            cursor = page.cursor
-            if not page.has_more:
-                break
-        cipher = Vault.create(folder / "cipher", "bench", kdf=kdf)
-        plain = PlainVault(folder)
-        t_cipher = apply_seconds(cipher, client, pages)
-        t_plain = apply_seconds(plain, client, pages)
-        print(f"apply only: SQLCipher {t_cipher:.2f} s, plain SQLite {t_plain:.2f} s, ratio {t_cipher / t_plain:.2f}")
-        cipher.close()
-        plain.engine.dispose()
+        print(f"[{backend}] no-op sync: median {statistics.median(samples) * 1000:.1f} ms; load {os.getloadavg()}")
+        if args.ratio:
+            pages: list[ChangesPage] = []
+            cursor = None
+            while True:
+                page = client.sync_changes(cursor, args.page)
+                pages.append(page)
+                cursor = page.cursor
+                if not page.has_more:
+                    break
+            cipher = Vault.create(tmp / "cipher", "bench", kdf=fixed_kdf_policy(1, 8, 1))
+            plain = PlainVault(tmp)
+            t_cipher = apply_seconds(cipher, client, pages)
+            t_plain = apply_seconds(plain, client, pages)
+            print(
+                f"[{backend}] apply only: SQLCipher {t_cipher:.2f} s, plain SQLite {t_plain:.2f} s, "
+                f"ratio {t_cipher / t_plain:.2f}"
+            )
+            cipher.close()
+            plain.engine.dispose()
         client.close()
         vault.close()
+    except BaseException:
+        process = server.process
+        server.stop()
+        if process is not None and process.stderr is not None:
+            print(process.stderr.read().decode()[-3000:], file=sys.stderr)
+        raise
+    finally:
+        server.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--vehicles", type=int, default=1000)
+    parser.add_argument("--entries", type=int, default=50)
+    parser.add_argument("--documents", type=int, default=5, help="per vehicle")
+    parser.add_argument("--push", type=int, default=1000)
+    parser.add_argument("--page", type=int, default=1000)
+    parser.add_argument("--postgres", help="a PostgreSQL server URL; a fresh database is created on it")
+    parser.add_argument("--no-ratio", dest="ratio", action="store_false")
+    args = parser.parse_args()
+    print(f"load average before: {os.getloadavg()} on {os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory() as tmp:
+        run("sqlite", {}, None, args, Path(tmp) / "sqlite")
+    if args.postgres:
+        name = f"ltc_bench_{os.getpid()}"
+        admin = create_engine(args.postgres, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        url = make_url(args.postgres).set(database=name).render_as_string(hide_password=False)
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                env = {"LTC_DATABASE_URL": url, "LTC_WORKER_IN_PROCESS": "1"}
+                run("postgres", env, url, argparse.Namespace(**{**vars(args), "ratio": False}), Path(tmp))
+        finally:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
 
 
 if __name__ == "__main__":

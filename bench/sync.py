@@ -48,6 +48,7 @@ from syncserver.models.document import Document  # noqa: E402
 from syncserver.models.entry import VehicleEntry  # noqa: E402
 from syncserver.models.sync import SyncChange, SyncVisibility  # noqa: E402
 from syncserver.models.vehicle import Vehicle, VehicleTrustSummary  # noqa: E402
+from syncserver.sync.repository import SEQUENCE_LOCK_KEY  # noqa: E402
 from syncserver.vehicles.vinbox import VinBox  # noqa: E402
 from tests.desktop.sync.live_server import SECRET, LiveServer  # noqa: E402
 from tests.syncserver.intake_support import make_pdf  # noqa: E402
@@ -108,6 +109,11 @@ def clone(db_url: str, template: str, copies: int) -> None:
     tid = uuid.UUID(template)
     box = VinBox(Settings(env="development", secret_key=SECRET, data_dir=Path(tempfile.gettempdir())).secret)
     with engine.begin() as conn:
+        # take the change log's sequence lock first, as the capture does (the server's worker writes too)
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SEQUENCE_LOCK_KEY})
+        else:
+            conn.execute(text("UPDATE sync_changes SET seq = seq WHERE 0 = 1"))  # SQLite: the write lock
         vehicle = dict(conn.execute(select(Vehicle.__table__).where(Vehicle.id == tid)).mappings().one())
         summary = dict(
             conn.execute(select(VehicleTrustSummary.__table__).where(VehicleTrustSummary.vehicle_id == tid))

@@ -27,6 +27,7 @@ from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import Engine, create_engine, event, inspect
 
+from desktop.store.driver_guard import protect_none
 from desktop.store.errors import VaultCorruptError, VaultError
 from desktop.store.fsutil import atomic_copy
 
@@ -56,6 +57,7 @@ def connect_sqlcipher(path: Path, key: bytes) -> sqlcipher3.Connection:
 
     Keying cannot fail by itself; the first read raises ``sqlcipher3.DatabaseError`` for a wrong key.
     """
+    protect_none()  # sqlcipher3 leaks references to None on Python < 3.12 (see driver_guard)
     conn = sqlcipher3.connect(str(path), check_same_thread=False)
     try:
         conn.execute(_key_pragma(key))

@@ -99,7 +99,10 @@ class FakeSyncServer:
         for mutation in request.mutations:
             if mutation.mutation_id <= last:
                 stored = answers[mutation.mutation_id]
-                results.append(MutationResult.model_validate({**stored, "status": ResultStatus.DUPLICATE}))
+                first = MutationResult.model_validate(stored)
+                if first.status is not ResultStatus.REJECTED:  # like the real server: a rejection is repeated
+                    first = first.model_copy(update={"status": ResultStatus.DUPLICATE})
+                results.append(first)
                 continue
             result = self.apply(user, mutation.mutation_id, mutation.name.value, mutation.args, mutation.base_version)
             answers[mutation.mutation_id] = result.model_dump(mode="json")

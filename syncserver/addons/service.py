@@ -27,10 +27,10 @@ from shared.addons import (
 from shared.errors import DomainError, ErrorCode
 from syncserver.access.actor import Actor
 from syncserver.addons.repository import AddonRepository
-from syncserver.audit import AuditAction, TargetType, record, register_metadata_keys
+from syncserver.audit import AuditAction, ReasonCode, TargetType, record, register_metadata_keys
 from syncserver.context import ServerContext
 from syncserver.models.addon import AddonConfig, AddonEntitlement, TrustFolder, TrustFolderItem, VehicleAddon
-from syncserver.vehicles.access import Capability, VehicleAccess, vehicle_access
+from syncserver.vehicles.access import Capability, VehicleAccess, denied, vehicle_access
 
 register_metadata_keys("addon_key", "allow_new", "requires_payment", "admin_only", "enabled", "outcome")
 
@@ -155,10 +155,19 @@ class FolderService:
         return vehicle_access(self.session, actor, vehicle_id, self.ctx.clock.now(), Capability.MANAGE)
 
     def _folder(self, actor: Actor, folder_id: uuid.UUID) -> tuple[TrustFolder, VehicleAccess]:
+        """The folder if the caller manages its vehicle and owns it (admins: any); every denial audited.
+
+        The vehicle is checked first, so a workshop gets the same 403 here as on the vehicle's other routes.
+        """
+        now = self.ctx.clock.now()
         folder = self.repo.folder(folder_id)
-        if folder is None or (not actor.is_admin and folder.owner_user_id != actor.user_id):
-            raise DomainError(ErrorCode.NOT_FOUND)
+        if folder is None:
+            raise denied(self.session, actor, None, now, ReasonCode.NO_RELATION, Capability.MANAGE,
+                         target_type=TargetType.TRUST_FOLDER, target_id=folder_id)  # fmt: skip
         access = self._vehicle(actor, folder.vehicle_id)
+        if not actor.is_admin and folder.owner_user_id != actor.user_id:
+            raise denied(self.session, actor, folder.vehicle_id, now, ReasonCode.NO_RELATION, Capability.MANAGE,
+                         target_type=TargetType.TRUST_FOLDER, target_id=folder_id)  # fmt: skip
         self.addons.pass_gate(actor, access, AddonKey(folder.addon_key))
         return folder, access
 

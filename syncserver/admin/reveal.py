@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, cast
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response
 from pydantic import BaseModel, Field
@@ -31,20 +31,9 @@ from syncserver.deps import ContextDep, SessionDep
 from syncserver.failures import RecordedFailure
 from syncserver.governance.repository import GovernanceRepository
 
-#: Not (yet) a member of ``AuditAction``; the audit table stores the plain string. The owner of
-#: syncserver/audit/actions.py should add it there so ``GET /admin/audit?action=`` can filter on it.
-PII_REVEALED = "ADMIN_PII_REVEALED"
-
 router = APIRouter(prefix="/admin", tags=["admin"])
 ADMIN_STEP_UP_VERIFY = Policy.admin(Action.ADMIN_STEP_UP.value + ".verify")
 ADMIN_PII_REVEAL = Policy.admin(Action.ADMIN_PII_REVEAL.value)
-
-
-class _PlainAction:
-    """Quacks like an ``AuditAction`` member for :func:`record` (it only reads ``.value``)."""
-
-    def __init__(self, value: str) -> None:
-        self.value = value
 
 
 class StepUpVerifyIn(BaseModel):
@@ -124,7 +113,7 @@ def reveal_email(
     now = ctx.clock.now()
     record(
         session,
-        cast(AuditAction, _PlainAction(PII_REVEALED)),
+        AuditAction.ADMIN_PII_REVEALED,
         at=now,
         actor=actor.audit,
         target_type=TargetType.USER,

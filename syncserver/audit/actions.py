@@ -82,6 +82,7 @@ class AuditAction(StrEnum):
     ADMIN_STEP_UP_FAILED = "ADMIN_STEP_UP_FAILED"
     CONFIG_CHANGED = "CONFIG_CHANGED"
     RETENTION_OVERRIDE_SET = "RETENTION_OVERRIDE_SET"
+    ADMIN_PII_REVEALED = "ADMIN_PII_REVEALED"
     BREAK_GLASS_USED = "break_glass_used"
     ADMIN_SECURITY_REVIEW_REQUIRED = "admin_security_review_required"
     # server additions (not in the binding list; named so they never collide with it)
@@ -165,3 +166,8 @@ class ReasonCode(StrEnum):
     # governance additions
     SUPERADMIN_REQUIRED = "SUPERADMIN_REQUIRED"
     NOT_ORG_OWNER = "NOT_ORG_OWNER"
+    # object-level denials on one vehicle (D7, D8); the 404 reason is the same for unknown and unrelated
+    NO_RELATION = "NO_RELATION"
+    GRANT_INACTIVE = "GRANT_INACTIVE"
+    CAPABILITY_DENY = "CAPABILITY_DENY"
+    NOT_AUTHOR = "NOT_AUTHOR"

@@ -17,12 +17,12 @@ from sqlalchemy.orm import Session
 from shared.entries import EntryDraft, EntryVersion, ValidEntry, is_author, plan_revision, validate_entry
 from shared.errors import DomainError, ErrorCode
 from syncserver.access.actor import Actor
-from syncserver.audit import AuditAction, TargetType, record
+from syncserver.audit import AuditAction, ReasonCode, TargetType, record
 from syncserver.context import ServerContext
 from syncserver.entries.repository import EntryRepository
 from syncserver.models.entry import VehicleEntry
 from syncserver.trust.service import recompute_trust
-from syncserver.vehicles.access import Capability, VehicleAccess, vehicle_access
+from syncserver.vehicles.access import Capability, VehicleAccess, denied, vehicle_access
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +100,21 @@ class EntryService:
         access = vehicle_access(self.session, actor, vehicle_id, now, Capability.APPEND)
         target = self.repo.get(vehicle_id, entry_id, lock=True)
         user_id, org_id = self._actor_ids(actor, access)
-        plan = plan_revision(_version(target) if target else None, actor_user_id=user_id, actor_org_id=org_id)
+        try:
+            plan = plan_revision(_version(target) if target else None, actor_user_id=user_id, actor_org_id=org_id)
+        except DomainError as exc:
+            if exc.code is not ErrorCode.FORBIDDEN or target is None:
+                raise
+            raise denied(
+                self.session,
+                actor,
+                vehicle_id,
+                now,
+                ReasonCode.NOT_AUTHOR,
+                Capability.APPEND,
+                target_type=TargetType.ENTRY,
+                target_id=target.id,
+            ) from exc
         assert target is not None
         valid = validate_entry(draft, today=now.date())
         target.is_latest = False

@@ -7,6 +7,11 @@ access and holds no active grant now, which gets 403 ``forbidden`` (it knows the
 
 Every other domain (entries, trust, add-ons, documents) asks :func:`vehicle_access` and then
 :meth:`VehicleAccess.require` for what it is about to do.
+
+Every denial is audited (SPEC §11.6: ``ACCESS_DENIED``, result ``denied``, target the vehicle id asked for,
+a reason code) and committed with the failed request (:class:`RecordedFailure`); callers check access before
+they change anything. The audit never tells the caller more than the answer does: an unknown, deleted and
+unrelated vehicle all give the same 404 and the same reason ``NO_RELATION``.
 """
 
 from __future__ import annotations
@@ -20,11 +25,22 @@ from sqlalchemy.orm import Session
 
 from shared.errors import DomainError, ErrorCode
 from syncserver.access.actor import Actor
-from syncserver.audit import AuditScope
+from syncserver.audit import (
+    AuditAction,
+    AuditResult,
+    AuditScope,
+    ReasonCode,
+    TargetType,
+    record,
+    register_metadata_keys,
+)
+from syncserver.failures import RecordedFailure
 from syncserver.governance.repository import approved_org_ids, is_approved_member
 from syncserver.models.vehicle import Vehicle
 from syncserver.vehicles.repository import VehicleRepository
 from syncserver.workshop.repository import WorkshopRepository
+
+register_metadata_keys("capability", "vehicle_id")
 
 
 class Relation(StrEnum):
@@ -72,6 +88,12 @@ class VehicleAccess:
             raise DomainError(ErrorCode.FORBIDDEN)
         return self
 
+    def require_audited(self, session: Session, actor: Actor, capability: Capability, now: datetime) -> VehicleAccess:
+        """:meth:`require`, with the denial audited (``CAPABILITY_DENY``)."""
+        if not self.can(capability):
+            raise denied(session, actor, self.vehicle.id, now, ReasonCode.CAPABILITY_DENY, capability)
+        return self
+
     @property
     def sees_full_vin(self) -> bool:
         """D11: the full VIN goes only to the owner and approved members of the owning organisation."""
@@ -111,10 +133,51 @@ def vehicle_access(
     """
     vehicle = VehicleRepository(session).get(vehicle_id)
     if vehicle is None:
-        raise DomainError(ErrorCode.NOT_FOUND)
+        raise denied(session, actor, vehicle_id, now, ReasonCode.NO_RELATION, capability)
     access = relation_to(session, actor, vehicle, now)
     if access is None:
         if WorkshopRepository(session).any_grant(vehicle.id, approved_org_ids(session, actor.user_id)):
-            raise DomainError(ErrorCode.FORBIDDEN)
-        raise DomainError(ErrorCode.NOT_FOUND)
-    return access.require(capability)
+            raise denied(session, actor, vehicle_id, now, ReasonCode.GRANT_INACTIVE, capability)
+        raise denied(session, actor, vehicle_id, now, ReasonCode.NO_RELATION, capability)
+    return access.require_audited(session, actor, capability, now)
+
+
+_DENIAL_STATUS: dict[ReasonCode, tuple[ErrorCode, int]] = {
+    ReasonCode.NO_RELATION: (ErrorCode.NOT_FOUND, 404),
+    ReasonCode.GRANT_INACTIVE: (ErrorCode.FORBIDDEN, 403),
+    ReasonCode.CAPABILITY_DENY: (ErrorCode.FORBIDDEN, 403),
+    ReasonCode.NOT_AUTHOR: (ErrorCode.FORBIDDEN, 403),
+}
+
+
+def denied(
+    session: Session,
+    actor: Actor,
+    vehicle_id: uuid.UUID | None,
+    now: datetime,
+    reason: ReasonCode,
+    capability: Capability,
+    *,
+    target_type: TargetType = TargetType.VEHICLE,
+    target_id: uuid.UUID | None = None,
+) -> RecordedFailure:
+    """Audit an object-level denial and return the error to raise (committed with the failed request).
+
+    Metadata holds only the capability asked for and the vehicle id, when known (no titles, no PII).
+    """
+    metadata = {"capability": capability.value}
+    if vehicle_id is not None:
+        metadata["vehicle_id"] = str(vehicle_id)
+    record(
+        session,
+        AuditAction.ACCESS_DENIED,
+        at=now,
+        actor=actor.audit,
+        result=AuditResult.DENIED,
+        target_type=target_type,
+        target_id=target_id or vehicle_id,
+        reason_code=reason,
+        metadata=metadata,
+    )
+    code, status = _DENIAL_STATUS[reason]
+    return RecordedFailure(code, status)

@@ -28,6 +28,12 @@ from syncserver.worker.service import Handler, JobContext, JobRegistry, Periodic
 
 SYSTEM = AuditActor.system()
 SCANNER_NOT_CONFIGURED = "scanner_not_configured"
+SCANNER_UNREACHABLE = "scanner_unreachable"
+#: Why a scan can be stuck at PENDING (``DocumentOut.scan_pending_reason`` for admins).
+SCAN_PENDING_REASONS = frozenset({SCANNER_NOT_CONFIGURED, SCANNER_UNREACHABLE})
+#: Periodic: scans that waited for a scanner are queued again once clamd answers.
+JOB_SCAN_REQUEUE = "documents.scan_requeue"
+SCAN_REQUEUE_INTERVAL_SECONDS = 300
 
 
 def _document(job: JobContext) -> Document | None:
@@ -118,8 +124,28 @@ class IntakeJobs:
         effects.after_status_change(job.session, doc, job.now)
         return None
 
+    def requeue_waiting_scans(self, job: JobContext) -> Retry | None:
+        """Queue a scan again for every live document left PENDING for want of a scanner, once clamd answers.
+
+        Covers uploads made while no scanner was configured (their scan job ended without a retry) and
+        scans whose retries ran out while clamd was unreachable (their job is dead). A document with an
+        open scan job keeps that job (the queue deduplicates).
+        """
+        scanner = self.runtime.scanner
+        if scanner is None or not scanner.ping():
+            return None
+        repo = DocumentRepository(job.session)
+        for doc in repo.waiting_for_scanner(sorted(SCAN_PENDING_REASONS)):
+            effects.enqueue(job.session, job.ctx, JOB_SCAN, doc, job.now)
+        return None
+
     def retention(self, job: JobContext) -> Retry | None:
-        """Delete confirmed, uncleaned PII and rejected documents past their retention (D16)."""
+        """Delete confirmed, uncleaned PII and rejected documents past their retention (D16).
+
+        The periods are shared's ``PII_CONFIRMED_RETENTION_DAYS`` / ``REJECTED_RETENTION_DAYS`` (30 days, D16),
+        the single source: ``rules.purge_for_retention`` re-checks each document against those same
+        constants, so a server setting could not shorten or lengthen them without the two disagreeing.
+        """
         repo = DocumentRepository(job.session)
         days_pii, days_rejected = rules.PII_CONFIRMED_RETENTION_DAYS, rules.REJECTED_RETENTION_DAYS
         for document_id in repo.retention_candidates(job.now, days_pii, days_rejected):
@@ -141,6 +167,14 @@ class IntakeJobs:
 def build_registry(ctx: ServerContext, runtime: IntakeRuntime | None = None) -> JobRegistry:
     """Every job kind of the server and the periodic ones."""
     jobs = IntakeJobs(runtime or IntakeRuntime.from_settings(ctx.settings))
-    handlers: dict[str, Handler] = {JOB_SCAN: jobs.scan, JOB_PII: jobs.pii, JOB_RETENTION: jobs.retention}
-    periodic = (PeriodicJob(JOB_RETENTION, ctx.settings.retention_interval_seconds),)
+    handlers: dict[str, Handler] = {
+        JOB_SCAN: jobs.scan,
+        JOB_PII: jobs.pii,
+        JOB_RETENTION: jobs.retention,
+        JOB_SCAN_REQUEUE: jobs.requeue_waiting_scans,
+    }
+    periodic = (
+        PeriodicJob(JOB_RETENTION, ctx.settings.retention_interval_seconds),
+        PeriodicJob(JOB_SCAN_REQUEUE, SCAN_REQUEUE_INTERVAL_SECONDS),
+    )
     return JobRegistry(handlers=handlers, periodic=periodic)

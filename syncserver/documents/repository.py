@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from shared.documents import ApprovalStatus, PiiStatus
+from shared.documents import ApprovalStatus, PiiStatus, ScanStatus
 from syncserver.models.addon import TrustFolder
 from syncserver.models.document import Document
 from syncserver.models.entry import VehicleEntry
@@ -44,6 +44,16 @@ class DocumentRepository:
     def for_vehicle(self, vehicle_id: uuid.UUID) -> Sequence[Document]:
         """Every document of the vehicle, tombstones included (the trust engine skips deleted ones)."""
         return self.session.scalars(select(Document).where(Document.vehicle_id == vehicle_id)).all()
+
+    def waiting_for_scanner(self, reasons: Sequence[str]) -> Sequence[Document]:
+        """Live documents whose scan is PENDING because no scanner was configured or reachable."""
+        stmt = select(Document).where(
+            Document.deleted_at.is_(None),
+            Document.scan_status == ScanStatus.PENDING.value,
+            Document.scan_detail.in_(list(reasons)),
+            Document.storage_key.is_not(None),
+        )
+        return self.session.scalars(stmt.order_by(Document.created_at)).all()
 
     def retention_candidates(self, now: datetime, pii_days: int, rejected_days: int) -> Sequence[uuid.UUID]:
         """Ids of live documents rejected, or with confirmed PII, longer ago than the retention periods."""

@@ -36,6 +36,8 @@ class DocumentOut(BaseModel):
     pii_note: str | None
     pii_marked_at: datetime | None
     scan_detail: str | None = None
+    #: Admins only: why the scan is still PENDING (``scanner_not_configured`` / ``scanner_unreachable``).
+    scan_pending_reason: str | None = None
     replaces_document_id: uuid.UUID | None
     replaced_by_document_id: uuid.UUID | None
 
@@ -63,6 +65,7 @@ class DocumentOut(BaseModel):
             pii_note=doc.pii_note,
             pii_marked_at=doc.pii_marked_at,
             scan_detail=doc.scan_detail if admin else None,
+            scan_pending_reason=_pending_reason(doc) if admin else None,
             replaces_document_id=doc.replaces_document_id,
             replaced_by_document_id=doc.replaced_by_document_id,
         )
@@ -88,3 +91,9 @@ class PipelineOut(BaseModel):
     scan_status: dict[str, int]
     pii_status: dict[str, int]
     jobs: dict[str, int]
+
+
+def _pending_reason(doc: Document) -> str | None:
+    if doc.scan_status == ScanStatus.PENDING and doc.scan_detail in ("scanner_not_configured", "scanner_unreachable"):
+        return doc.scan_detail
+    return None

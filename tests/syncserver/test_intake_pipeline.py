@@ -28,7 +28,7 @@ from tests.syncserver.intake_support import (
     require_binary,
     upload,
 )
-from tests.syncserver.support import SignedIn, db_session, sign_in
+from tests.syncserver.support import SignedIn, ctx_of, db_session, sign_in
 
 __all__ = ["clamd"]
 MB = 1024 * 1024
@@ -106,9 +106,34 @@ class TestWithoutScanner:
             drain(app)
             body = _doc(client, admin, doc_id)
             assert (body["scan_status"], body["scan_detail"]) == ("PENDING", "scanner_not_configured")
+            assert body["scan_pending_reason"] == "scanner_not_configured"
             listed = client.get("/documents/admin/quarantine", headers=admin.headers).json()
             assert [(d["id"], d["scan_detail"]) for d in listed] == [(doc_id, "scanner_not_configured")]
+            assert [d["scan_pending_reason"] for d in listed] == ["scanner_not_configured"]
             assert _doc(client, user, doc_id)["scan_detail"] is None
+            assert _doc(client, user, doc_id)["scan_pending_reason"] is None
+
+    def test_waiting_scans_are_queued_again_once_clamd_answers(
+        self, make_app: Callable[..., FastAPI], clamd: Clamd
+    ) -> None:
+        """No scanner at upload; later clamd is configured: the periodic job scans it without an admin."""
+        app = make_app(worker_in_process=False)
+        with TestClient(app) as client:
+            user = sign_in(app)
+            doc_id = upload(client, user.headers, clean_pdf()).json()["id"]
+            drain(app)
+            assert _doc(client, user, doc_id)["scan_status"] == "PENDING"
+        app = make_app(worker_in_process=False, clamd=clamd.address)  # the same database, now with clamd
+        with TestClient(app) as client:
+            admin = sign_in(app, role=Role.ADMIN)
+            worker = build_worker(ctx_of(app), worker_id="test-worker")
+            worker.ensure_periodic()  # what the worker loop does when it starts
+            worker.run_until_idle()
+            body = _doc(client, admin, doc_id)
+            assert (body["scan_status"], body["pii_status"], body["scan_pending_reason"]) == ("CLEAN", "OK", None)
+            with db_session(app) as session:
+                scans = session.scalars(select(Job).where(Job.kind == "document.scan")).all()
+            assert sorted(job.status for job in scans) == ["done", "done"]
 
     def test_unreachable_retries_with_backoff_then_gives_up(
         self, make_app: Callable[..., FastAPI], clock: ManualClock
@@ -132,6 +157,7 @@ class TestWithoutScanner:
             pipeline = client.get("/documents/admin/pipeline", headers=admin.headers).json()
             assert pipeline["scan_status"] == {"PENDING": 1}
             assert pipeline["jobs"] == {"dead": 1}
+            assert _doc(client, admin, doc_id)["scan_pending_reason"] == "scanner_unreachable"
 
 
 class TestRetention:

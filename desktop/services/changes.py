@@ -9,9 +9,10 @@ VEHICLES = "vehicles"
 ENTRIES = "entries"
 DOCUMENTS = "documents"
 TRUST = "trust"
+FOLDERS = "folders"  # trust folders and their stages
 PROBLEMS = "problems"
 SYNC_STATE = "sync_state"
-ALL_KINDS = frozenset({VEHICLES, ENTRIES, DOCUMENTS, TRUST, PROBLEMS, SYNC_STATE})
+ALL_KINDS = frozenset({VEHICLES, ENTRIES, DOCUMENTS, TRUST, FOLDERS, PROBLEMS, SYNC_STATE})
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,13 +14,14 @@ Contracts:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.services.changes import DOCUMENTS, ENTRIES, FOLDERS, SYNC_STATE, VEHICLES, ChangeSet
 from desktop.services.tasks import TaskRunner, default_runner
 from desktop.store import documents_queries as queries
 from desktop.store.documents_queries import FolderItemRecord, FolderProblem, FolderRecord
@@ -29,23 +30,9 @@ from desktop.store.repositories import DocumentRepository
 from desktop.store.vault import Vault
 from shared.documents import MAX_UPLOAD_BYTES, check_upload
 from shared.errors import DomainError
-from shared.sync.protocol import MutationName, RecordType
+from shared.sync.protocol import MutationName
 
 IMAGE_TYPES = frozenset({"image/jpeg", "image/png"})
-
-
-@dataclass(frozen=True, slots=True)
-class ChangeSet:
-    """Which record types (``shared.sync.protocol.RecordType`` values) of which vehicles changed."""
-
-    types: frozenset[str] = frozenset()
-    vehicle_ids: frozenset[str] = frozenset()
-    ids: frozenset[str] = field(default_factory=frozenset)
-
-    def touches(self, kind: str, vehicle_id: str | None = None) -> bool:
-        if kind not in self.types:
-            return False
-        return vehicle_id is None or not self.vehicle_ids or vehicle_id in self.vehicle_ids
 
 
 class Category(StrEnum):
@@ -202,9 +189,7 @@ class DocumentsService(QObject):
             return [repo.attach(vehicle_id, path, entry_id=entry_id) for path in accepted]
 
         def done(records: list[DocumentRecord]) -> None:
-            self.changes_applied.emit(
-                ChangeSet(frozenset({RecordType.DOCUMENT}), frozenset({vehicle_id}), frozenset(r.id for r in records))
-            )
+            self.changes_applied.emit(ChangeSet.of(DOCUMENTS, ENTRIES, VEHICLES, SYNC_STATE, vehicles=[vehicle_id]))
             if then is not None:
                 then(records)
 
@@ -219,11 +204,7 @@ class DocumentsService(QObject):
         def work() -> None:
             DocumentRepository(self._vault()).mark_pii(document_id, "SUSPECTED", note)
 
-        self._run(work, lambda _: self._emit(RecordType.DOCUMENT, vehicle_id, document_id))
-
-    def _emit(self, kind: str, vehicle_id: str, record_id: str | None = None) -> None:
-        ids = frozenset({record_id}) if record_id else frozenset()
-        self.changes_applied.emit(ChangeSet(frozenset({kind}), frozenset({vehicle_id}), ids))
+        self._run(work, lambda _: self.changes_applied.emit(ChangeSet.of(DOCUMENTS, SYNC_STATE, vehicles=[vehicle_id])))
 
     # -- trust folders ---------------------------------------------------------------------------------
 
@@ -244,25 +225,24 @@ class DocumentsService(QObject):
 
     def create_folder(self, vehicle_id: str, addon_key: str, title: str, then: Callable[[str], None] | None = None):
         args = {"vehicle_id": vehicle_id, "addon_key": addon_key, "title": title.strip()}
-        self._folder_command(vehicle_id, MutationName.FOLDER_CREATE, args, RecordType.FOLDER, then)
+        self._folder_command(vehicle_id, MutationName.FOLDER_CREATE, args, then)
 
     def add_stage(
         self, vehicle_id: str, folder_id: str, fields: dict[str, Any], then: Callable[[str], None] | None = None
     ) -> None:
         """Queue ``folder_item.create``; ``fields`` are wire args (title, stage, date, performed_by, ...)."""
         args = {"folder_id": folder_id, **{k: v for k, v in fields.items() if v not in (None, "", [])}}
-        self._folder_command(vehicle_id, MutationName.FOLDER_ITEM_CREATE, args, RecordType.FOLDER_ITEM, then)
+        self._folder_command(vehicle_id, MutationName.FOLDER_ITEM_CREATE, args, then)
 
     def _folder_command(
         self,
         vehicle_id: str,
         name: MutationName,
         args: dict[str, Any],
-        kind: str,
         then: Callable[[str], None] | None,
     ) -> None:
         def done(record_id: str) -> None:
-            self._emit(kind, vehicle_id, record_id)
+            self.changes_applied.emit(ChangeSet.of(FOLDERS, SYNC_STATE, vehicles=[vehicle_id]))
             if then is not None:
                 then(record_id)
 

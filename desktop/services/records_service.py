@@ -3,6 +3,9 @@
 Contracts: create and call on the GUI thread. Work runs through the one background helper on the DB worker
 (CONVENTIONS item 3); results come back to the callbacks on the GUI thread. Errors go to ``on_failure`` when
 given, else to ``failed``. The vault is the session's (opened by the sign-in or unlock flow).
+
+Document and trust-folder commands have one owner, :class:`DocumentsService`, reachable as ``documents``; its
+change-sets are re-emitted here, so views listen to one ``changes_applied``.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from desktop.services.changes import DOCUMENTS, ENTRIES, PROBLEMS, SYNC_STATE, TRUST, VEHICLES, ChangeSet
+from desktop.services.documents_service import DocumentsService
 from desktop.services.tasks import TaskRunner
 from desktop.store import queries
 from desktop.store.records import EntryRecord, SyncProblemRecord, TrustSummaryRecord, VehicleRecord
@@ -52,6 +56,9 @@ class RecordsService(QObject):
         super().__init__()
         self._vault_source = vault_source
         self._runner = runner
+        self.documents = DocumentsService(vault_source, runner)
+        self.documents.changes_applied.connect(self.changes_applied.emit)
+        self.documents.failed.connect(self.failed.emit)
 
     def _vault(self) -> Vault:
         vault = self._vault_source()
@@ -104,9 +111,6 @@ class RecordsService(QObject):
     def load_history(self, entry_group_id: str, on_success: Callback, on_failure: Failure | None = None) -> None:
         """``on_success(list[EntryRecord])``, newest revision first."""
         self._run(lambda vault: queries.history(vault, entry_group_id), on_success, on_failure)
-
-    def load_documents(self, vehicle_id: str, on_success: Callback, on_failure: Failure | None = None) -> None:
-        self._run(lambda vault: DocumentRepository(vault).list(vehicle_id), on_success, on_failure)
 
     def load_problems(self, on_success: Callback, on_failure: Failure | None = None) -> None:
         """``on_success(list[SyncProblemRecord])``."""
@@ -185,23 +189,6 @@ class RecordsService(QObject):
 
         kinds = (ENTRIES, DOCUMENTS, TRUST, VEHICLES, SYNC_STATE)
         self._run(work, on_success, on_failure, ChangeSet.of(*kinds, vehicles=[entry.vehicle_id]))
-
-    def attach_file(
-        self,
-        vehicle_id: str,
-        path: Path,
-        entry_id: str | None = None,
-        on_success: Callback | None = None,
-        on_failure: Failure | None = None,
-    ) -> None:
-        """Encrypt ``path`` into the vault and queue its upload; ``on_success(DocumentRecord)``."""
-
-        def work(vault: Vault) -> Any:
-            return DocumentRepository(vault).attach(vehicle_id, Path(path), entry_id=entry_id)
-
-        self._run(
-            work, on_success, on_failure, ChangeSet.of(DOCUMENTS, ENTRIES, VEHICLES, SYNC_STATE, vehicles=[vehicle_id])
-        )
 
     def retry_problem(
         self,

@@ -87,6 +87,11 @@ class SessionService(QObject):
     # -- helpers -------------------------------------------------------------------------------------
 
     @property
+    def runner(self) -> TaskRunner:
+        """The app's one background helper (DB worker and network pool); other services share it."""
+        return self._runner
+
+    @property
     def server_url(self) -> str:
         return str(self.settings[SERVER_URL])
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QVBoxLayout, QWidget
 
 from desktop import __version__
+from desktop.services.qr_service import QrService
 from desktop.services.records_service import RecordsService
 from desktop.services.session_service import SessionService
 from desktop.services.session_types import Step
 from desktop.services.sync_service import SyncService
+from desktop.services.workshop_service import WorkshopService
 from desktop.sync.client import ConsentDoc
+from desktop.sync.errors import NetworkError
+from desktop.sync.vehicle_api import VehicleApi
 from desktop.ui.admin.launcher import AdminLauncher, admin_allowed
 from desktop.ui.dialogs.consent import ConsentDialog
 from desktop.ui.dialogs.settings_dialog import SettingsDialog
@@ -37,7 +41,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.session = session
-        runner = session._runner  # noqa: SLF001 - the session's runner is the app's one background helper
+        runner = session.runner
         self.records = records or RecordsService(lambda: session.vault, runner)
         self.sync = sync or SyncService(
             runner,
@@ -55,7 +59,12 @@ class MainWindow(QMainWindow):
         self.sync_progress = SyncProgressWidget(self.sync)
         self.sync_progress.problems.clicked.connect(self.open_sync_problems)
         self.status.addPermanentWidget(self.sync_progress)
-        self.workspace = VehiclesWorkspace(self.records, lambda: session.me.role if session.me else None)
+        self.qr = QrService(self._vehicle_api, lambda: session.vault, runner)
+        self.workshop = WorkshopService(self._vehicle_api, runner)
+        self.workshop_window: QWidget | None = None
+        self.workspace = VehiclesWorkspace(
+            self.records, lambda: session.me.role if session.me else None, qr_service=self.qr
+        )
         self.set_central_widget(self.workspace)
         self.problems_panel: SyncProblemsPanel | None = None
         self._build_menus()
@@ -132,6 +141,14 @@ class MainWindow(QMainWindow):
         self.problems_action = self._action(
             sync_menu, self.tr("Sync-&Probleme …"), "Ctrl+Shift+P", self.open_sync_problems
         )
+        workshop_menu = QMenu(self.tr("&Werkstatt"), self)
+        self.menuBar().insertMenu(account, workshop_menu)
+        self.workshop_action = self._action(
+            workshop_menu, self.tr("Fahrzeug per &QR-Code hinzufügen …"), "Ctrl+Shift+W", self.open_workshop
+        )
+        self.workshop_action.setStatusTip(
+            self.tr("Für Werkstätten: Zugriff auf ein Kundenfahrzeug per QR-Aufkleber anfragen")
+        )
         self.sync.running_changed.connect(self.cancel_sync_action.setEnabled)
         self.cancel_sync_action.setEnabled(False)
 
@@ -151,6 +168,30 @@ class MainWindow(QMainWindow):
             self.problems_panel.reload()
         self.problems_panel.open()
         return self.problems_panel
+
+    def _vehicle_api(self) -> VehicleApi:
+        """The REST calls of the QR panel and the workshop page (online only)."""
+        if self.session.client is None:
+            raise NetworkError("offline")
+        return VehicleApi(self.session.client)
+
+    def open_workshop(self) -> QWidget:
+        """The workshop page in its own window (Strg+Umschalt+W). Accounts without a workshop see why."""
+        if self.workshop_window is None:
+            from desktop.ui.workshop.workshop_page import WorkshopPage  # lazy: QtMultimedia only when opened
+
+            window = QWidget(self, Qt.WindowType.Window)
+            window.setWindowTitle(self.tr("Werkstatt – Fahrzeug per QR-Code hinzufügen"))
+            window.resize(1100, 760)
+            layout = QVBoxLayout(window)
+            layout.setContentsMargins(0, 0, 0, 0)
+            self.workshop_page = WorkshopPage(self.workshop, window)
+            layout.addWidget(self.workshop_page)
+            self.workshop_window = window
+        self.workshop_window.show()
+        self.workshop_window.raise_()
+        self.workshop_window.activateWindow()
+        return self.workshop_window
 
     def refresh_status(self) -> None:
         self.session.local_status(self.status.set_local_status)

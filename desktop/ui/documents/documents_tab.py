@@ -1,9 +1,10 @@
 """The "Dokumente" tab: folders, a status badge per document, the viewer, adding by dialog and drag and drop.
 
-``DocumentsTab(records_service, vehicle_id)``: ``records_service`` offers ``load_documents``,
-``attach_files``, ``read_content`` and the ``changes_applied(ChangeSet)`` signal (today
-:class:`desktop.services.documents_service.DocumentsService`). The tab reloads only on a change-set that
-names documents of its vehicle.
+``DocumentsTab(documents_service, vehicle_id, changes=None)``: the service
+(:class:`desktop.services.documents_service.DocumentsService`, the one owner of document commands) offers
+``load_documents``, ``attach_files`` and ``read_content``; ``changes`` is the signal of change-sets to follow
+(the app passes ``RecordsService.changes_applied``, which also carries the sync's; default: the service's
+own). The tab reloads only on a change-set that names documents of its vehicle.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.changes import DOCUMENTS, ChangeSet
 from desktop.services.documents_service import Badge, Category, DocumentsSnapshot, badge_of, is_image
 from desktop.store.records import DocumentRecord
 from desktop.ui.documents.texts import BADGE_COLOURS, badge_label, badge_tooltip, category_label, refused_text
@@ -138,9 +140,11 @@ class DocumentsTab(QWidget):
 
     viewer_opened = Signal(object)  # DocumentViewer
 
-    def __init__(self, records_service: Any, vehicle_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, documents_service: Any, vehicle_id: str, parent: QWidget | None = None, *, changes: Any = None
+    ) -> None:
         super().__init__(parent)
-        self.service = records_service
+        self.service = documents_service
         self.vehicle_id = vehicle_id
         self.snapshot = DocumentsSnapshot(vehicle_id, ())
         self.viewer: DocumentViewer | None = None
@@ -248,21 +252,31 @@ class DocumentsTab(QWidget):
         self.setTabOrder(self.folders, self.table)
         self.setTabOrder(self.table, self.gallery)
 
-        self.service.changes_applied.connect(self._changes_applied)
+        (self.service.changes_applied if changes is None else changes).connect(self._changes_applied)
         self.folders.setCurrentItem(self._folder_items[Category.ARCHIVE])
-        self.reload()
+        if self.vehicle_id:
+            self.reload()
 
     # -- data ------------------------------------------------------------------------------------------
+
+    def set_vehicle(self, vehicle_id: str) -> None:
+        """Show another vehicle's documents (the vehicle file keeps one tab for all vehicles)."""
+        if vehicle_id != self.vehicle_id:
+            self.vehicle_id = vehicle_id
+            self.snapshot = DocumentsSnapshot(vehicle_id, ())
+            self._show_category()
+        self.reload()
 
     def reload(self) -> None:
         self.service.load_documents(self.vehicle_id, self._loaded)
 
-    def _changes_applied(self, change: Any) -> None:
-        touches = getattr(change, "touches", None)
-        if touches is None or touches("document", self.vehicle_id):
+    def _changes_applied(self, change: ChangeSet) -> None:
+        if change.touches(DOCUMENTS, self.vehicle_id):
             self.reload()
 
     def _loaded(self, snapshot: DocumentsSnapshot) -> None:
+        if snapshot.vehicle_id != self.vehicle_id:
+            return  # a load for the vehicle shown before
         self.snapshot = snapshot
         for category, item in self._folder_items.items():
             count = len(snapshot.in_category(category))

@@ -1,7 +1,8 @@
 """The "Trust-Ordner" tab: trust folders (accident, oldtimer, restoration) and their stages (SPEC §7.5-7.6).
 
-``TrustFoldersTab(records_service, vehicle_id)``: ``records_service`` offers ``load_folders``,
-``create_folder``, ``add_stage`` and ``changes_applied(ChangeSet)`` (today ``DocumentsService``). The add-on
+``TrustFoldersTab(documents_service, vehicle_id, changes=None)``: the ``DocumentsService`` offers
+``load_folders``, ``create_folder`` and ``add_stage``; ``changes`` is the change-set signal to follow (the app
+passes ``RecordsService.changes_applied``; default: the service's own). The add-on
 gate answers after a sync (a rejected ``folder.create``) and is shown as a readable German message.
 """
 
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.changes import DOCUMENTS, FOLDERS, PROBLEMS, ChangeSet
 from desktop.services.documents_service import FoldersSnapshot, is_image
 from desktop.ui.documents.texts import gate_text
 
@@ -131,9 +133,11 @@ class StageDialog(QDialog):
 
 
 class TrustFoldersTab(QWidget):
-    def __init__(self, records_service: Any, vehicle_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, documents_service: Any, vehicle_id: str, parent: QWidget | None = None, *, changes: Any = None
+    ) -> None:
         super().__init__(parent)
-        self.service = records_service
+        self.service = documents_service
         self.vehicle_id = vehicle_id
         self.snapshot: FoldersSnapshot | None = None
         self.dialog: StageDialog | None = None
@@ -188,18 +192,25 @@ class TrustFoldersTab(QWidget):
         self.setTabOrder(self.new_folder, self.new_stage)
         self.setTabOrder(self.new_stage, self.folders)
         self.setTabOrder(self.folders, self.stages)
-        self.service.changes_applied.connect(self._changes_applied)
+        (self.service.changes_applied if changes is None else changes).connect(self._changes_applied)
+        if self.vehicle_id:
+            self.reload()
+
+    def set_vehicle(self, vehicle_id: str) -> None:
+        """Show another vehicle's folders (the vehicle file keeps one tab for all vehicles)."""
+        self.vehicle_id = vehicle_id
         self.reload()
 
     def reload(self) -> None:
         self.service.load_folders(self.vehicle_id, self._loaded)
 
-    def _changes_applied(self, change: Any) -> None:
-        touches = getattr(change, "touches", None)
-        if touches is None or any(touches(k, self.vehicle_id) for k in ("folder", "folder_item", "document")):
+    def _changes_applied(self, change: ChangeSet) -> None:
+        if any(change.touches(k, self.vehicle_id) for k in (FOLDERS, DOCUMENTS, PROBLEMS)):
             self.reload()
 
     def _loaded(self, snapshot: FoldersSnapshot) -> None:
+        if snapshot.vehicle_id != self.vehicle_id:
+            return  # a load for the vehicle shown before
         self.snapshot = snapshot
         current = self.current_folder_id()
         self.folders.clear()

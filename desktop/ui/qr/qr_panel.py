@@ -93,12 +93,12 @@ class QrPanel(QWidget):
         top.addLayout(info, 1)
         grid = QGridLayout()
         grid.addWidget(layout_label, 0, 0)
-        grid.addWidget(self.layout_choice, 0, 1)
-        grid.addWidget(self.print_button, 0, 2)
-        grid.addWidget(self.save_button, 0, 3)
-        grid.addWidget(self.rotate_button, 1, 2)
-        grid.addWidget(self.disable_button, 1, 3)
-        grid.setColumnStretch(4, 1)
+        grid.addWidget(self.layout_choice, 0, 1, 1, 2)
+        grid.addWidget(self.print_button, 1, 1)
+        grid.addWidget(self.save_button, 1, 2)
+        grid.addWidget(self.rotate_button, 2, 1)
+        grid.addWidget(self.disable_button, 2, 2)
+        grid.setColumnStretch(3, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addWidget(title)
@@ -116,6 +116,14 @@ class QrPanel(QWidget):
             self.setTabOrder(first, second)
         self._render(None)
         self.service.token_changed.connect(self._token_changed)
+        self.reload()
+
+    def set_vehicle(self, vehicle_id: str) -> None:
+        """Show another vehicle's QR (the Fahrzeug tab keeps one panel)."""
+        if vehicle_id != self.vehicle_id:
+            self.vehicle_id = vehicle_id
+            self.banner.clear_message()
+            self._render(None)
         self.reload()
 
     def reload(self) -> None:

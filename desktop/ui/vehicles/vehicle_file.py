@@ -1,12 +1,13 @@
-"""The vehicle file ("Fahrzeugakte"): header with masked FIN and trust light, tabs Fahrzeug, Eintragungen, Trust
-(plus Dokumente and Trust-Ordner from the documents/folders packages when they are installed)."""
+"""The vehicle file ("Fahrzeugakte"): header with masked FIN and trust light, tabs Fahrzeug (with the public QR),
+Eintragungen, Dokumente, Trust and Trust-Ordner (SPEC §4.3). Every tab refreshes from change-sets."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -27,6 +29,9 @@ from PySide6.QtWidgets import (
 from desktop.services.changes import DOCUMENTS, ENTRIES, TRUST, VEHICLES, ChangeSet
 from desktop.services.records_service import RecordsService, VehicleFileData
 from desktop.store.queries import TimelineRow
+from desktop.ui.documents.documents_tab import DocumentsTab
+from desktop.ui.documents.texts import refused_text
+from desktop.ui.folders.folders_tab import TrustFoldersTab
 from desktop.ui.messages import error_text
 from desktop.ui.vehicles.common import RecordRole, light_icon, light_label
 from desktop.ui.vehicles.entry_dialog import FILE_FILTER, EntryDialog
@@ -103,6 +108,7 @@ class MasterDataTab(QWidget):
         self.qr_placeholder.setObjectName("muted")
         self.qr_placeholder.setWordWrap(True)
         qr_layout.addWidget(self.qr_placeholder)
+        self.qr_panel: QWidget | None = None
         left = QVBoxLayout()
         left.addWidget(box)
         buttons = QHBoxLayout()
@@ -112,16 +118,23 @@ class MasterDataTab(QWidget):
         left.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 16)
-        layout.addLayout(left, 3)
+        layout.addLayout(left, 2)
         layout.addSpacing(16)
         right = QVBoxLayout()
         right.addWidget(self.qr_box)
         right.addStretch(1)
-        layout.addLayout(right, 2)
+        layout.addLayout(right, 3)
 
-    def set_qr_panel(self, panel: QWidget) -> None:
-        self.qr_placeholder.hide()
-        self.qr_box.layout().addWidget(panel)
+    def set_qr_panel(self, panel: QWidget | None) -> None:
+        """Show ``panel`` (the vehicle's :class:`QrPanel`) in the QR box, replacing the previous one."""
+        if self.qr_panel is not None:
+            self.qr_box.layout().removeWidget(self.qr_panel)
+            self.qr_panel.deleteLater()
+        self.qr_panel = panel
+        self.qr_placeholder.setVisible(panel is None)
+        self.qr_box.setTitle("" if panel is not None else self.tr("Öffentlicher QR-Code"))  # the panel has a title
+        if panel is not None:
+            self.qr_box.layout().addWidget(panel)
 
     def set_data(self, data: VehicleFileData) -> None:
         vehicle, meta = data.vehicle, data.vehicle.meta
@@ -239,8 +252,14 @@ class EntriesTab(QWidget):
         if row is None:
             return
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Nachweise anhängen"), "", self.tr(FILE_FILTER))
-        for name in names:
-            self.records.attach_file(self.vehicle_id, Path(name), row.entry.id)
+        if names:
+            self.attach_paths([Path(n) for n in names], row.entry.id)
+
+    def attach_paths(self, paths: list[Path], entry_id: str) -> None:
+        """Attach files to an entry through the documents service (the one owner of document commands)."""
+        refused = self.records.documents.attach_files(self.vehicle_id, paths, entry_id=entry_id)
+        if refused:
+            QMessageBox.warning(self, self.tr("Nachweise anhängen"), "\n".join(refused_text(r) for r in refused))
 
 
 class VehicleFileView(QWidget):
@@ -249,10 +268,19 @@ class VehicleFileView(QWidget):
     back_requested = Signal()
     closed_vehicle = Signal()
 
-    def __init__(self, records: RecordsService, role_source=lambda: None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        records: RecordsService,
+        role_source=lambda: None,
+        parent: QWidget | None = None,
+        *,
+        qr_service: Any = None,
+    ) -> None:
         super().__init__(parent)
         self.records = records
         self.role_source = role_source
+        self.qr_service = qr_service
+
         self.vehicle_id = ""
         self.data: VehicleFileData | None = None
         self.back_button = QPushButton(self.tr("← &Alle Fahrzeuge"))
@@ -272,9 +300,14 @@ class VehicleFileView(QWidget):
         self.master = MasterDataTab()
         self.entries = EntriesTab(records)
         self.trust = TrustPanel()
+        changes = records.changes_applied
+        self.documents = DocumentsTab(records.documents, "", changes=changes)
+        self.folders = TrustFoldersTab(records.documents, "", changes=changes)
         self.tabs.addTab(self.master, self.tr("&Fahrzeug"))
         self.tabs.addTab(self.entries, self.tr("&Eintragungen"))
-        self.trust_index = self.tabs.addTab(self.trust, self.tr("&Trust"))
+        self.tabs.addTab(self.documents, self.tr("&Dokumente"))
+        self.tabs.addTab(self.trust, self.tr("&Trust"))
+        self.tabs.addTab(self.folders, self.tr("Trust-&Ordner"))
         self.extra_tabs: list[QWidget] = []
         self.master.edit_requested.connect(self.edit_vehicle)
 
@@ -302,18 +335,33 @@ class VehicleFileView(QWidget):
 
     def open(self, vehicle_id: str) -> None:
         if vehicle_id != self.vehicle_id:
-            self._install_extra_tabs(vehicle_id)
+            self._install_vehicle_tabs(vehicle_id)
         self.vehicle_id = vehicle_id
         self.records.load_vehicle_file(vehicle_id, self._loaded)
         self.entries.load(vehicle_id)
 
-    def _install_extra_tabs(self, vehicle_id: str) -> None:
-        """Dokumente and Trust-Ordner come from the other UI packages; they are added when present."""
+    def _install_vehicle_tabs(self, vehicle_id: str) -> None:
+        """Point Dokumente, Trust-Ordner, the QR panel and plug-in tabs at ``vehicle_id``.
+
+        The first two listen to ``records.changes_applied`` (the documents service's and the sync's
+        change-sets). The QR panel goes into the Fahrzeug tab when a QR service is given (online only); it is
+        made with the first vehicle file, so QtPrintSupport does not load at start-up.
+        """
+        self.documents.set_vehicle(vehicle_id)
+        self.folders.set_vehicle(vehicle_id)
+        if self.qr_service is not None:
+            if self.master.qr_panel is None:
+                from desktop.ui.qr.qr_panel import QrPanel  # lazy: QtPrintSupport loads with the first file
+
+                self.master.set_qr_panel(QrPanel(self.qr_service, vehicle_id))
+            else:
+                self.master.qr_panel.set_vehicle(vehicle_id)  # type: ignore[attr-defined]
         for widget in self.extra_tabs:
             self.tabs.removeTab(self.tabs.indexOf(widget))
             widget.deleteLater()
         self.extra_tabs = []
-        for widget, title in _extra_tabs(self.records, vehicle_id):
+        for factory, title in EXTRA_TABS:
+            widget = factory(self.records, vehicle_id)
             self.tabs.addTab(widget, title)
             self.extra_tabs.append(widget)
 
@@ -343,6 +391,7 @@ class VehicleFileView(QWidget):
         if followed != self.vehicle_id:
             self.vehicle_id = followed
             self.entries.vehicle_id = followed
+            self._install_vehicle_tabs(followed)  # the server replaced the client id: follow it
         if any(changes.touches(k, self.vehicle_id) for k in (VEHICLES, TRUST, ENTRIES, DOCUMENTS)):
             self.records.load_vehicle_file(self.vehicle_id, self._loaded)
         if any(changes.touches(k, self.vehicle_id) for k in (ENTRIES, DOCUMENTS)):
@@ -364,11 +413,5 @@ class VehicleFileView(QWidget):
 
 
 TabFactory = Callable[[RecordsService, str], QWidget]
-#: (factory, German title) of tabs contributed by other packages (Dokumente, Trust-Ordner), in tab order.
+#: (factory, already translated title) of further tabs appended after Trust-Ordner (plug-ins; empty by default).
 EXTRA_TABS: list[tuple[TabFactory, str]] = []
-
-
-def _extra_tabs(records: RecordsService, vehicle_id: str) -> list[tuple[QWidget, str]]:
-    return [
-        (factory(records, vehicle_id), QCoreApplication.translate("Vehicles", title)) for factory, title in EXTRA_TABS
-    ]

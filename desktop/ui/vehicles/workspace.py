@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
@@ -22,11 +23,13 @@ class VehiclesWorkspace(QStackedWidget):
         records: RecordsService,
         role_source: Callable[[], str | None] = lambda: None,
         parent: QWidget | None = None,
+        *,
+        qr_service: Any = None,
     ) -> None:
         super().__init__(parent)
         self.records = records
         self.list = VehicleListView(records)
-        self.file = VehicleFileView(records, role_source)
+        self.file = VehicleFileView(records, role_source, qr_service=qr_service)
         self.setStyleSheet(RECORDS_STYLE)
         self.addWidget(self.list)
         self.addWidget(self.file)

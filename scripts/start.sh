@@ -12,14 +12,22 @@ ltc-server migrate
 if [ -f desktop/ui/app_main.py ]; then
   ltc-server serve --host "$host" --port "$port" &
   server_pid=$!
+  # the server stops when the desktop app exits (or the script is interrupted)
   trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true' EXIT
-  for _ in $(seq 1 100); do
+  trap 'exit 130' INT TERM
+  healthy=0
+  for _ in $(seq 1 150); do
     if python -c "import urllib.request,sys; urllib.request.urlopen('http://$host:$port/health', timeout=1)" 2>/dev/null; then
+      healthy=1
       break
     fi
     sleep 0.1
   done
-  echo "==> sync server on http://$host:$port (data in $LTC_DATA_DIR); starting the desktop app"
+  if [ "$healthy" != 1 ]; then
+    echo "error: the sync server did not answer http://$host:$port/health" >&2
+    exit 1
+  fi
+  echo "==> sync server on http://$host:$port answered /health (data in $LTC_DATA_DIR); starting the desktop app"
   ltc-desktop --server "http://$host:$port"
 else
   echo "==> The desktop app is not built yet: starting only the sync server on http://$host:$port"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.credentials import SecretStore, open_secret_store
@@ -23,6 +24,9 @@ I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
 APP_TRANSLATION = "ltc"
 #: Further translation catalogues of the app, loaded next to ``ltc`` (the vehicles, entries and sync views).
 EXTRA_TRANSLATIONS = ("ltc_records", "ltc_docs")
+#: Test hook of the start command: quit right after the first window is shown and print :data:`SHOWN_MARKER`.
+EXIT_AFTER_SHOW_ENV = "LTC_DESKTOP_EXIT_AFTER_SHOW"
+SHOWN_MARKER = "LTC_DESKTOP_SHOWN"
 
 
 def choose_language(setting: str, override: str | None) -> str:
@@ -76,6 +80,7 @@ class DesktopApp:
         self.dialog.accepted.connect(self.show_main)
         self.dialog.rejected.connect(QApplication.instance().quit)
         self.dialog.show()
+        self._first_window_shown(type(self.dialog).__name__)
 
     def show_main(self) -> None:
         if self.dialog is not None:
@@ -84,6 +89,15 @@ class DesktopApp:
         self.window.show()
         self.session.go_online()
         self.window.sync.start()
+        self._first_window_shown("MainWindow")
+
+    def _first_window_shown(self, name: str) -> None:
+        """With ``LTC_DESKTOP_EXIT_AFTER_SHOW=1`` (tests of the start command): print the marker, then quit."""
+        if os.environ.get(EXIT_AFTER_SHOW_ENV) != "1":
+            return
+        sys.stdout.write(f"{SHOWN_MARKER} window={name} server={self.session.server_url}\n")
+        sys.stdout.flush()
+        QTimer.singleShot(0, QApplication.instance().quit)
 
     def shutdown(self) -> None:
         if self.window is not None:

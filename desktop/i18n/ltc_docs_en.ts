@@ -2,6 +2,140 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DocsTexts</name>
+    <message>
+        <location filename="../ui/documents/texts.py" line="26"/>
+        <source>in Prüfung</source>
+        <extracomment>``QCoreApplication.translate`` under the short name that pyside6-lupdate also recognises.</extracomment>
+        <translation>in review</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="27"/>
+        <source>freigegeben</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="28"/>
+        <source>abgelehnt</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="29"/>
+        <source>Datenschutz-Prüfung</source>
+        <translation>Privacy review</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="35"/>
+        <source>Das Dokument wird geprüft (Virenscan und Freigabe). Es zählt erst nach der Freigabe.</source>
+        <translation>The document is being checked (virus scan and approval). It counts only once it is approved.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="38"/>
+        <source>Das Dokument ist geprüft und zählt als Nachweis.</source>
+        <translation>The document has been checked and counts as evidence.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="39"/>
+        <source>Das Dokument wurde abgelehnt. Bitte laden Sie bei Bedarf eine neue Datei hoch.</source>
+        <translation>The document was rejected. Please upload a new file if needed.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="42"/>
+        <source>Im Dokument wurden persönliche Daten vermutet. Bitte laden Sie eine bereinigte Fassung hoch.</source>
+        <translation>The document seems to contain personal data. Please upload a redacted version.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="50"/>
+        <source>Archiv</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="51"/>
+        <source>Rechnungen</source>
+        <translation>Invoices</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="52"/>
+        <source>Dokumentation</source>
+        <translation>Documentation</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="53"/>
+        <source>Zertifikate/Exporte</source>
+        <translation>Certificates/Exports</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="54"/>
+        <source>Galerie</source>
+        <translation>Gallery</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="61"/>
+        <source>„{name}“ ist zu groß: höchstens 20 MB pro Datei.</source>
+        <translation>“{name}” is too large: at most 20 MB per file.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="63"/>
+        <source>„{name}“ ist kein erlaubter Dateityp: nur PDF, JPEG und PNG.</source>
+        <translation>“{name}” is not an allowed file type: PDF, JPEG and PNG only.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="66"/>
+        <source>„{name}“ konnte nicht gelesen werden.</source>
+        <translation>“{name}” could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="75"/>
+        <source>Diese Zusatzfunktion ist für neue Fahrzeuge derzeit nicht verfügbar. Bestehende Ordner bleiben nutzbar.</source>
+        <translation>This add-on is currently not available for new vehicles. Existing folders remain usable.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="79"/>
+        <source>Diese Zusatzfunktion kann nur von einem Administrator aktiviert werden.</source>
+        <translation>Only an administrator can enable this add-on.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="82"/>
+        <source>Diese Zusatzfunktion ist kostenpflichtig. Bitte schalten Sie sie für Ihr Konto frei und versuchen Sie es erneut.</source>
+        <translation>This add-on is a paid feature. Please unlock it for your account and try again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="87"/>
+        <source>Ein Ordner mit diesem Titel existiert für das Fahrzeug bereits.</source>
+        <translation>A folder with this title already exists for this vehicle.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="93"/>
+        <source>Die Änderung wurde vom Server abgelehnt ({code}).</source>
+        <translation>The server rejected the change ({code}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="100"/>
+        <source>In diesem Bild wurde kein LifeTimeCircle-QR-Code gefunden. Bitte ein schärferes Foto verwenden.</source>
+        <translation>No LifeTimeCircle QR code was found in this image. Please use a sharper photo.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="105"/>
+        <source>Der Code ist unvollständig. Bitte den Code vom Aufkleber vollständig eingeben.</source>
+        <translation>The code is incomplete. Please enter the full code from the sticker.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="109"/>
+        <source>Ihr Konto gehört zu keiner freigegebenen Werkstatt. Bitte legen Sie zuerst eine Werkstatt an.</source>
+        <translation>Your account does not belong to an approved workshop. Please register a workshop first.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="115"/>
+        <source>Zu diesem Code gibt es kein Fahrzeug. Der Aufkleber ist ungültig oder wurde ersetzt.</source>
+        <translation>There is no vehicle for this code. The sticker is invalid or has been replaced.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="119"/>
+        <source>Dafür fehlt Ihnen die Berechtigung.</source>
+        <translation>You do not have permission to do this.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentViewer</name>
     <message>
         <location filename="../ui/documents/viewer.py" line="29"/>
@@ -42,37 +176,37 @@
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="76"/>
+        <location filename="../ui/documents/documents_tab.py" line="78"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="76"/>
+        <location filename="../ui/documents/documents_tab.py" line="78"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="76"/>
+        <location filename="../ui/documents/documents_tab.py" line="78"/>
         <source>Größe</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="76"/>
+        <location filename="../ui/documents/documents_tab.py" line="78"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="89"/>
+        <location filename="../ui/documents/documents_tab.py" line="91"/>
         <source>nicht synchronisiert</source>
         <translation>not synced</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="91"/>
+        <location filename="../ui/documents/documents_tab.py" line="93"/>
         <source>Bild</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="98"/>
+        <location filename="../ui/documents/documents_tab.py" line="100"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
@@ -80,53 +214,53 @@
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="150"/>
-        <location filename="../ui/documents/documents_tab.py" line="196"/>
+        <location filename="../ui/documents/documents_tab.py" line="154"/>
+        <location filename="../ui/documents/documents_tab.py" line="200"/>
         <source>Dokumente</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="154"/>
+        <location filename="../ui/documents/documents_tab.py" line="158"/>
         <source>Bitte nur passende Nachweise hochladen (Rechnung, Prüfbericht, Foto der Arbeit) – PDF, JPEG oder PNG bis 20 MB. Dateien können auch hierher gezogen werden.</source>
         <translation>Please upload fitting evidence only (invoice, inspection report, photo of the work) – PDF, JPEG or PNG up to 20 MB. You can also drop files here.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="161"/>
+        <location filename="../ui/documents/documents_tab.py" line="165"/>
         <source>Datei &amp;hinzufügen …</source>
         <translation>&amp;Add file …</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="163"/>
+        <location filename="../ui/documents/documents_tab.py" line="167"/>
         <source>Dateien auswählen (Strg+O)</source>
         <translation>Choose files (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="164"/>
+        <location filename="../ui/documents/documents_tab.py" line="168"/>
         <source>&amp;Anzeigen</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="172"/>
+        <location filename="../ui/documents/documents_tab.py" line="176"/>
         <source>Ordner</source>
         <translation>Folders</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="213"/>
+        <location filename="../ui/documents/documents_tab.py" line="217"/>
         <source>Galerie</source>
         <translation>Gallery</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="295"/>
+        <location filename="../ui/documents/documents_tab.py" line="309"/>
         <source>Zertifikate und Exporte erscheinen hier, sobald Sie sie erstellen.</source>
         <translation>Certificates and exports appear here once you create them.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="297"/>
+        <location filename="../ui/documents/documents_tab.py" line="311"/>
         <source>Noch keine Dokumente in „{folder}“.</source>
         <translation>No documents in “{folder}” yet.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="337"/>
+        <location filename="../ui/documents/documents_tab.py" line="351"/>
         <source>Dateien hinzufügen</source>
         <translation>Add files</translation>
     </message>
@@ -141,7 +275,7 @@
     <message>
         <location filename="../ui/qr/qr_panel.py" line="44"/>
         <source>Der QR-Code führt zum öffentlichen Nachweis-Check des Fahrzeugs. Er zeigt nur die Dokumentationsqualität, keine persönlichen Daten.</source>
-        <translation>The QR code leads to the vehicle's public evidence check. It shows documentation quality only, no personal data.</translation>
+        <translation>The QR code leads to the vehicle&apos;s public evidence check. It shows documentation quality only, no personal data.</translation>
     </message>
     <message>
         <location filename="../ui/qr/qr_panel.py" line="67"/>
@@ -189,73 +323,101 @@
         <translation>Code for typing</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="139"/>
+        <location filename="../ui/qr/qr_panel.py" line="147"/>
         <source>Wird geladen …</source>
         <translation>Loading …</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="140"/>
+        <location filename="../ui/qr/qr_panel.py" line="148"/>
         <source>Der QR-Code wird vom Server geladen (nur online möglich).</source>
         <translation>The QR code is loaded from the server (online only).</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="146"/>
+        <location filename="../ui/qr/qr_panel.py" line="154"/>
         <source>Deaktiviert</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="148"/>
+        <location filename="../ui/qr/qr_panel.py" line="156"/>
         <source>Die öffentliche Seite ist deaktiviert. „Neuen Code erzeugen“ schaltet sie wieder ein.</source>
         <translation>The public page is disabled. “Create new code” turns it on again.</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="156"/>
+        <location filename="../ui/qr/qr_panel.py" line="164"/>
         <source>QR-Code für {url}</source>
         <translation>QR code for {url}</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="157"/>
+        <location filename="../ui/qr/qr_panel.py" line="165"/>
         <source>Die öffentliche Seite ist aktiv.</source>
         <translation>The public page is active.</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="174"/>
+        <location filename="../ui/qr/qr_panel.py" line="182"/>
         <source>Druckvorschau: QR-Aufkleber</source>
         <translation>Print preview: QR stickers</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="183"/>
+        <location filename="../ui/qr/qr_panel.py" line="191"/>
         <source>QR-Aufkleber speichern</source>
         <translation>Save QR stickers</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="183"/>
+        <location filename="../ui/qr/qr_panel.py" line="191"/>
         <source>PDF-Dateien (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="191"/>
+        <location filename="../ui/qr/qr_panel.py" line="199"/>
         <source>Neuen Code erzeugen</source>
         <translation>Create new code</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="193"/>
+        <location filename="../ui/qr/qr_panel.py" line="201"/>
         <source>Alle bisher gedruckten Aufkleber funktionieren danach nicht mehr. Sie müssen die neuen Aufkleber drucken und die alten ersetzen.
 
 Neuen Code jetzt erzeugen?</source>
-        <translation type="unfinished"></translation>
+        <translation>All stickers printed so far will stop working. You will have to print the new stickers and replace the old ones.
+
+Create a new code now?</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="205"/>
+        <location filename="../ui/qr/qr_panel.py" line="213"/>
         <source>Öffentliche Seite deaktivieren</source>
         <translation>Disable public page</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="207"/>
+        <location filename="../ui/qr/qr_panel.py" line="215"/>
         <source>Der QR-Code führt danach zu keiner Seite mehr; gedruckte Aufkleber zeigen „nicht gültig“. Mit „Neuen Code erzeugen“ lässt sich die Seite später wieder einschalten.
 
 Jetzt deaktivieren?</source>
-        <translation type="unfinished"></translation>
+        <translation>The QR code will no longer lead to a page; printed stickers will show “not valid”. You can switch the page on again later with “Create new code”.
+
+Disable now?</translation>
+    </message>
+</context>
+<context>
+    <name>QrSticker</name>
+    <message>
+        <location filename="../services/qr_sticker.py" line="152"/>
+        <source>Fahrzeug</source>
+        <extracomment>``QCoreApplication.translate`` under the short name that pyside6-lupdate also recognises.</extracomment>
+        <translation>Vehicle</translation>
+    </message>
+    <message>
+        <location filename="../services/qr_sticker.py" line="157"/>
+        <source>Nachweis-Check: QR-Code scannen</source>
+        <translation>Evidence check: scan the QR code</translation>
+    </message>
+    <message>
+        <location filename="../services/qr_sticker.py" line="158"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../services/qr_sticker.py" line="210"/>
+        <source>QR-Aufkleber</source>
+        <translation>QR sticker</translation>
     </message>
 </context>
 <context>
@@ -263,6 +425,7 @@ Jetzt deaktivieren?</source>
     <message>
         <location filename="../ui/folders/folders_tab.py" line="56"/>
         <source>Abschnitt hinzufügen</source>
+        <extracomment>shared.entries.PerformedBy with its SPEC §5.3 labels (translated in the ``Vehicles`` context).</extracomment>
         <translation>Add stage</translation>
     </message>
     <message>
@@ -339,80 +502,100 @@ Jetzt deaktivieren?</source>
 <context>
     <name>TrustFoldersTab</name>
     <message>
-        <location filename="../ui/folders/folders_tab.py" line="140"/>
-        <location filename="../ui/folders/folders_tab.py" line="160"/>
+        <location filename="../ui/folders/folders_tab.py" line="43"/>
+        <source>Restaurierung</source>
+        <translation>Restoration</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="44"/>
+        <source>Oldtimer</source>
+        <translation>Classic car</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="45"/>
+        <source>Unfall</source>
+        <translation>Accident</translation>
+    </message>
+    <message>
+        <location filename="../ui/folders/folders_tab.py" line="142"/>
+        <location filename="../ui/folders/folders_tab.py" line="162"/>
         <source>Trust-Ordner</source>
         <translation>Trust folders</translation>
     </message>
     <message>
-        <location filename="../ui/folders/folders_tab.py" line="144"/>
+        <location filename="../ui/folders/folders_tab.py" line="146"/>
         <source>Trust-Ordner sammeln Nachweise zu Restaurierung, Oldtimer-Historie oder Unfall – als nachvollziehbare Abschnitte mit Belegen und Vorher-/Nachher-Bildern.</source>
-        <translation>Trust folders collect evidence of a restoration, a classic car's history or an accident – as traceable stages with receipts and before/after images.</translation>
+        <translation>Trust folders collect evidence of a restoration, a classic car&apos;s history or an accident – as traceable stages with receipts and before/after images.</translation>
     </message>
     <message>
-        <location filename="../ui/folders/folders_tab.py" line="154"/>
+        <location filename="../ui/folders/folders_tab.py" line="156"/>
         <source>&amp;Neuer Ordner …</source>
         <translation>&amp;New folder …</translation>
     </message>
     <message>
-        <location filename="../ui/folders/folders_tab.py" line="155"/>
+        <location filename="../ui/folders/folders_tab.py" line="157"/>
         <source>&amp;Abschnitt hinzufügen …</source>
         <translation>&amp;Add stage …</translation>
     </message>
     <message>
-        <location filename="../ui/folders/folders_tab.py" line="165"/>
+        <location filename="../ui/folders/folders_tab.py" line="167"/>
         <source>Abschnitt</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../ui/folders/folders_tab.py" line="165"/>
+        <location filename="../ui/folders/folders_tab.py" line="167"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../ui/folders/folders_tab.py" line="165"/>
+        <location filename="../ui/folders/folders_tab.py" line="167"/>
         <source>Durchgeführt von</source>
         <translation>Performed by</translation>
     </message>
     <message>
-        <location filename="../ui/folders/folders_tab.py" line="165"/>
+        <location filename="../ui/folders/folders_tab.py" line="167"/>
         <source>Kosten</source>
         <translation>Cost</translation>
     </message>
     <message>
-        <location filename="../ui/folders/folders_tab.py" line="165"/>
+        <location filename="../ui/folders/folders_tab.py" line="167"/>
         <source>Belege</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../ui/folders/folders_tab.py" line="168"/>
+        <location filename="../ui/folders/folders_tab.py" line="170"/>
         <source>Abschnitte</source>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../ui/folders/folders_tab.py" line="208"/>
+        <location filename="../ui/folders/folders_tab.py" line="217"/>
         <source>nicht synchronisiert</source>
         <translation>not synced</translation>
     </message>
     <message>
-        <location filename="../ui/folders/folders_tab.py" line="242"/>
-        <location filename="../ui/folders/folders_tab.py" line="247"/>
+        <location filename="../ui/folders/folders_tab.py" line="251"/>
+        <location filename="../ui/folders/folders_tab.py" line="256"/>
         <source>Neuer Trust-Ordner</source>
         <translation>New trust folder</translation>
     </message>
     <message>
-        <location filename="../ui/folders/folders_tab.py" line="242"/>
+        <location filename="../ui/folders/folders_tab.py" line="251"/>
         <source>Art des Ordners:</source>
         <translation>Kind of folder:</translation>
     </message>
     <message>
-        <location filename="../ui/folders/folders_tab.py" line="247"/>
+        <location filename="../ui/folders/folders_tab.py" line="256"/>
         <source>Titel des Ordners:</source>
         <translation>Folder title:</translation>
     </message>
 </context>
 <context>
     <name>WorkshopPage</name>
+    <message>
+        <location filename="../ui/workshop/workshop_page.py" line="30"/>
+        <source>Bilder (*.png *.jpg *.jpeg *.bmp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.bmp)</translation>
+    </message>
     <message>
         <location filename="../ui/workshop/workshop_page.py" line="44"/>
         <location filename="../ui/workshop/workshop_page.py" line="105"/>
@@ -427,7 +610,7 @@ Jetzt deaktivieren?</source>
     <message>
         <location filename="../ui/workshop/workshop_page.py" line="55"/>
         <source>Scannen Sie den QR-Aufkleber des Fahrzeugs oder tippen Sie den Code darunter ab. Der Halter erhält eine Anfrage und gibt den Zugriff in seiner App frei.</source>
-        <translation>Scan the vehicle's QR sticker or type the code below it. The owner receives a request and grants access in the app.</translation>
+        <translation>Scan the vehicle&apos;s QR sticker or type the code below it. The owner receives a request and grants access in the app.</translation>
     </message>
     <message>
         <location filename="../ui/workshop/workshop_page.py" line="60"/>

@@ -2,329 +2,62 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
-    <message>
-        <location filename="../ui/vehicles/common.py" line="34"/>
-        <source>Rot</source>
-        <extracomment>Styles of the vehicle views (on top of the app theme).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/common.py" line="35"/>
-        <source>Orange</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/common.py" line="36"/>
-        <source>Gelb</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/common.py" line="37"/>
-        <source>Grün</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/common.py" line="39"/>
-        <source>Noch keine Bewertung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/common.py" line="44"/>
-        <source>offen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/common.py" line="74"/>
-        <source>{km} km</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="76"/>
-        <location filename="../ui/vehicles/timeline_model.py" line="177"/>
-        <source>Datum</source>
-        <extracomment>Rows handed to the view per fetchMore: a 2,000-entry vehicle opens with one batch, the rest on scrolling.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="77"/>
-        <location filename="../ui/vehicles/timeline_model.py" line="178"/>
-        <source>Art</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="78"/>
-        <location filename="../ui/vehicles/timeline_model.py" line="179"/>
-        <source>Durchgeführt von</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="79"/>
-        <location filename="../ui/vehicles/timeline_model.py" line="180"/>
-        <source>Kilometerstand</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="80"/>
-        <location filename="../ui/vehicles/timeline_model.py" line="181"/>
-        <source>T-Stufe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="81"/>
-        <location filename="../ui/vehicles/timeline_model.py" line="182"/>
-        <source>Kosten</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="82"/>
-        <location filename="../ui/vehicles/timeline_model.py" line="183"/>
-        <source>Bemerkung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="83"/>
-        <source>Hinweise</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="162"/>
-        <source>{n} Fassungen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="164"/>
-        <source>1 Anhang</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="164"/>
-        <source>{n} Anhänge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="166"/>
-        <source>● nicht synchronisiert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="184"/>
-        <source>Fassung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="212"/>
-        <source>aktuell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="212"/>
-        <source>ersetzt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="213"/>
-        <source>Fassung {v} ({state})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="30"/>
-        <source>Trust</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="31"/>
-        <source>Fahrzeug</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="32"/>
-        <source>Marke / Modell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="33"/>
-        <source>Baujahr</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="34"/>
-        <source>FIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="35"/>
-        <source>Sammlung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="36"/>
-        <source>Einträge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="37"/>
-        <source>Letzter Eintrag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="38"/>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="126"/>
-        <source>● Noch nicht übertragen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="127"/>
-        <source>● Nicht synchronisiert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="127"/>
-        <source>Synchronisiert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="132"/>
-        <source>Lokale Änderungen warten auf die nächste Synchronisation.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="133"/>
-        <source>Alle Änderungen sind auf dem Server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sync/problems_panel.py" line="50"/>
-        <source>Fahrzeug angelegt</source>
-        <extracomment>Payload keys a user may correct before retrying (ids and references stay as they were).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sync/problems_panel.py" line="51"/>
-        <source>Fahrzeugdaten geändert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sync/problems_panel.py" line="52"/>
-        <source>Fahrzeug gelöscht</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sync/problems_panel.py" line="53"/>
-        <source>Eintragung erfasst</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sync/problems_panel.py" line="54"/>
-        <source>Eintragung korrigiert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sync/problems_panel.py" line="55"/>
-        <source>Nachweis angehängt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sync/problems_panel.py" line="56"/>
-        <source>Datenschutz-Prüfung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sync/problems_panel.py" line="57"/>
-        <source>Nachweis gelöscht</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sync/problems_panel.py" line="59"/>
-        <source>Sonstige Änderung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sync/problems_panel.py" line="69"/>
-        <source>Eintragung vom {date}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sync/problems_panel.py" line="77"/>
-        <source>Änderung</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sync/problems_panel.py" line="77"/>
-        <source>Betrifft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sync/problems_panel.py" line="77"/>
-        <source>Meldung des Servers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/sync/problems_panel.py" line="77"/>
-        <source>Zeitpunkt</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>EntriesTab</name>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="144"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="157"/>
         <source>Zeitleiste der Eintragungen</source>
-        <translation type="unfinished"></translation>
+        <translation>Timeline of entries</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="145"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="158"/>
         <source>Fassungen der Eintragung</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisions of the entry</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="146"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="159"/>
         <source>&amp;Neue Eintragung …</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New entry …</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="148"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="161"/>
         <source>Neue Eintragung (Strg+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>New entry (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="149"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="162"/>
         <source>&amp;Korrigieren …</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Correct …</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="150"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="163"/>
         <source>Nach&amp;weis anhängen …</source>
-        <translation type="unfinished"></translation>
+        <translation>Attac&amp;h evidence …</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="153"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="166"/>
         <source>Fassungen (Änderungsverlauf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisions (change history)</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="191"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="204"/>
         <source>{n} Eintragungen</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="191"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="204"/>
         <source>1 Eintragung</source>
-        <translation type="unfinished"></translation>
+        <translation>1 entry</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="200"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="213"/>
         <source>Die Eintragungen konnten nicht geladen werden: {e}</source>
-        <translation type="unfinished"></translation>
+        <translation>The entries could not be loaded: {e}</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="241"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="254"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="262"/>
         <source>Nachweise anhängen</source>
-        <translation type="unfinished"></translation>
+        <translation>Attach evidence</translation>
     </message>
 </context>
 <context>
@@ -332,253 +65,254 @@
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="75"/>
         <source>Neue Eintragung</source>
-        <translation type="unfinished"></translation>
+        <translation>New entry</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="75"/>
         <source>Eintragung korrigieren</source>
-        <translation type="unfinished"></translation>
+        <translation>Correct entry</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="85"/>
         <location filename="../ui/vehicles/entry_dialog.py" line="89"/>
         <source>– bitte wählen –</source>
-        <translation type="unfinished"></translation>
+        <translation>– please choose –</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="98"/>
         <source>&amp;keine Angabe</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;not stated</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="99"/>
         <source>T&amp;1 – ohne Papier-Serviceheft</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;1 – without a paper service book</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="100"/>
         <source>T&amp;2 – Papier-Serviceheft vorhanden</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;2 – paper service book available</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="106"/>
         <source>z. B. 249,90</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 249.90</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="111"/>
         <source>Bitte keine persönlichen Daten eintragen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Please do not enter personal data.</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="116"/>
         <source>&amp;Datei hinzufügen …</source>
-        <translation type="unfinished"></translation>
+        <translation>Add &amp;file …</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="118"/>
         <source>Datei &amp;entfernen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Remove file</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="127"/>
         <source>D&amp;atum *</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;ate *</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="128"/>
         <source>A&amp;rt *</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Type *</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="129"/>
         <source>Durchgeführt &amp;von *</source>
-        <translation type="unfinished"></translation>
+        <translation>Performed &amp;by *</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="130"/>
         <source>&amp;Kilometerstand *</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mileage (km) *</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="137"/>
         <source>&amp;T-Stufe</source>
-        <translation type="unfinished"></translation>
+        <translation>T-&amp;level</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="138"/>
         <source>Ko&amp;sten (€)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cost (€)</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="139"/>
         <source>&amp;Bemerkung</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;ote</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="149"/>
         <source>Anhänge</source>
-        <translation type="unfinished"></translation>
+        <translation>Attachments</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="151"/>
         <source>Pflichtfelder sind mit * markiert.</source>
-        <translation type="unfinished"></translation>
+        <translation>Required fields are marked with *.</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="155"/>
         <source>&amp;Speichern</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="159"/>
         <source>Abbrechen</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="223"/>
         <source>Nachweise hinzufügen</source>
-        <translation type="unfinished"></translation>
+        <translation>Add evidence</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="293"/>
         <source>Bitte prüfen Sie: {fields}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Please check: {fields}.</translation>
     </message>
 </context>
 <context>
     <name>MasterDataTab</name>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="77"/>
-        <source>Stammdaten</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/vehicles/vehicle_file.py" line="82"/>
-        <source>Spitzname</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="83"/>
-        <source>Marke</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="84"/>
-        <source>Modell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="85"/>
-        <source>Baujahr</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="86"/>
-        <source>Fahrzeugklasse</source>
-        <translation type="unfinished"></translation>
+        <source>Stammdaten</source>
+        <translation>Vehicle data</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_file.py" line="87"/>
-        <source>Motor/Antrieb</source>
-        <translation type="unfinished"></translation>
+        <source>Spitzname</source>
+        <translation>Nickname</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_file.py" line="88"/>
-        <source>FIN</source>
-        <translation type="unfinished"></translation>
+        <source>Marke</source>
+        <translation>Make</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_file.py" line="89"/>
-        <source>Sammlung</source>
-        <translation type="unfinished"></translation>
+        <source>Modell</source>
+        <translation>Model</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_file.py" line="90"/>
+        <source>Baujahr</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/vehicle_file.py" line="91"/>
+        <source>Fahrzeugklasse</source>
+        <translation>Vehicle class</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/vehicle_file.py" line="92"/>
+        <source>Motor/Antrieb</source>
+        <translation>Engine/drive</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/vehicle_file.py" line="93"/>
+        <source>FIN</source>
+        <translation>VIN</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/vehicle_file.py" line="94"/>
+        <source>Sammlung</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/vehicle_file.py" line="95"/>
         <source>Unfallstatus</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="96"/>
-        <source>Stammdaten &amp;bearbeiten …</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="98"/>
-        <source>Öffentlicher QR-Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Accident status</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_file.py" line="101"/>
+        <source>Stammdaten &amp;bearbeiten …</source>
+        <translation>&amp;Modify vehicle data …</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/vehicle_file.py" line="103"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="135"/>
+        <source>Öffentlicher QR-Code</source>
+        <translation>Public QR code</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/vehicle_file.py" line="106"/>
         <source>Der öffentliche QR-Code (anzeigen, Aufkleber drucken, erneuern, deaktivieren) erscheint hier.</source>
-        <translation type="unfinished"></translation>
+        <translation>The public QR code (show, print stickers, renew, disable) appears here.</translation>
     </message>
 </context>
 <context>
     <name>RetryDialog</name>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="122"/>
+        <location filename="../ui/sync/problems_panel.py" line="134"/>
         <source>Ändern und erneut senden</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit and send again</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="135"/>
+        <location filename="../ui/sync/problems_panel.py" line="147"/>
         <source>Diese Änderung hat keine Angaben, die hier korrigiert werden können.</source>
-        <translation type="unfinished"></translation>
+        <translation>This change has no details that can be corrected here.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="140"/>
+        <location filename="../ui/sync/problems_panel.py" line="152"/>
         <source>Erneut &amp;senden</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Send again</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="142"/>
+        <location filename="../ui/sync/problems_panel.py" line="154"/>
         <source>Abbrechen</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>SyncProblemsPanel</name>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="169"/>
-        <location filename="../ui/sync/problems_panel.py" line="189"/>
+        <location filename="../ui/sync/problems_panel.py" line="181"/>
+        <location filename="../ui/sync/problems_panel.py" line="201"/>
         <source>Sync-Probleme</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync problems</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="174"/>
+        <location filename="../ui/sync/problems_panel.py" line="186"/>
         <source>Diese Änderungen hat der Server nicht übernommen. Ihre Eingaben sind hier gespeichert: Sie können sie ändern und erneut senden oder verwerfen.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server did not accept these changes. Your input is kept here: you can edit and send it again, or discard it.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="195"/>
+        <location filename="../ui/sync/problems_panel.py" line="207"/>
         <source>Keine Sync-Probleme. Alle Änderungen wurden übernommen.</source>
-        <translation type="unfinished"></translation>
+        <translation>No sync problems. All changes were accepted.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="197"/>
+        <location filename="../ui/sync/problems_panel.py" line="209"/>
         <source>Ändern und &amp;erneut senden …</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit and &amp;resend …</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="199"/>
+        <location filename="../ui/sync/problems_panel.py" line="211"/>
         <source>&amp;Verwerfen …</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Discard …</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="200"/>
+        <location filename="../ui/sync/problems_panel.py" line="212"/>
         <source>&amp;Schließen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="265"/>
+        <location filename="../ui/sync/problems_panel.py" line="277"/>
         <source>Änderung verwerfen</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard change</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="266"/>
+        <location filename="../ui/sync/problems_panel.py" line="278"/>
         <source>Diese Änderung endgültig verwerfen? Sie wird nicht mehr an den Server gesendet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard this change for good? It will no longer be sent to the server.</translation>
     </message>
 </context>
 <context>
@@ -586,68 +320,68 @@
     <message>
         <location filename="../ui/sync/progress.py" line="21"/>
         <source>Abbrechen</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../ui/sync/progress.py" line="23"/>
         <source>Synchronisation abbrechen</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel sync</translation>
     </message>
     <message>
         <location filename="../ui/sync/progress.py" line="46"/>
         <location filename="../ui/sync/progress.py" line="59"/>
         <source>Synchronisiere …</source>
-        <translation type="unfinished"></translation>
+        <translation>Syncing …</translation>
     </message>
     <message>
         <location filename="../ui/sync/progress.py" line="53"/>
         <source>Verbinde …</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecting …</translation>
     </message>
     <message>
         <location filename="../ui/sync/progress.py" line="54"/>
         <source>Lade Nachweise hoch …</source>
-        <translation type="unfinished"></translation>
+        <translation>Uploading evidence …</translation>
     </message>
     <message>
         <location filename="../ui/sync/progress.py" line="55"/>
         <source>Sende Änderungen …</source>
-        <translation type="unfinished"></translation>
+        <translation>Sending changes …</translation>
     </message>
     <message>
         <location filename="../ui/sync/progress.py" line="56"/>
         <source>Empfange Änderungen …</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving changes …</translation>
     </message>
     <message>
         <location filename="../ui/sync/progress.py" line="57"/>
         <source>Vollständiger Abgleich …</source>
-        <translation type="unfinished"></translation>
+        <translation>Full resync …</translation>
     </message>
     <message>
         <location filename="../ui/sync/progress.py" line="69"/>
         <source>Synchronisiert – {n} Änderung(en) abgelehnt</source>
-        <translation type="unfinished"></translation>
+        <translation>Synced – {n} change(s) rejected</translation>
     </message>
     <message>
         <location filename="../ui/sync/progress.py" line="71"/>
         <source>Synchronisiert</source>
-        <translation type="unfinished"></translation>
+        <translation>Synced</translation>
     </message>
     <message>
         <location filename="../ui/sync/progress.py" line="76"/>
         <source>Synchronisation abgebrochen</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync cancelled</translation>
     </message>
     <message>
         <location filename="../ui/sync/progress.py" line="78"/>
         <source>Synchronisation fehlgeschlagen: {e}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync failed: {e}</translation>
     </message>
     <message>
         <location filename="../ui/sync/progress.py" line="82"/>
         <source>⚠ {n} Sync-Problem(e)</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ {n} sync problem(s)</translation>
     </message>
 </context>
 <context>
@@ -655,70 +389,70 @@
     <message>
         <location filename="../ui/vehicles/trust_panel.py" line="34"/>
         <source>noch nicht bestätigt</source>
-        <translation type="unfinished"></translation>
+        <translation>not yet confirmed</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/trust_panel.py" line="37"/>
         <source>Lokale Änderungen sind noch nicht synchronisiert. Angezeigt wird der letzte Stand des Servers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Local changes are not synced yet. Shown is the server&apos;s last state.</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/trust_panel.py" line="46"/>
         <location filename="../ui/vehicles/trust_panel.py" line="64"/>
         <source>Gründe</source>
-        <translation type="unfinished"></translation>
+        <translation>Reasons</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/trust_panel.py" line="48"/>
         <location filename="../ui/vehicles/trust_panel.py" line="97"/>
         <location filename="../ui/vehicles/trust_panel.py" line="126"/>
         <source>To-dos</source>
-        <translation type="unfinished"></translation>
+        <translation>To-dos</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/trust_panel.py" line="92"/>
         <source>Noch keine Bewertung</source>
-        <translation type="unfinished"></translation>
+        <translation>Not rated yet</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/trust_panel.py" line="94"/>
         <source>Die Trust-Stufe berechnet der Server. Sie erscheint nach der nächsten Synchronisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server calculates the trust level. It appears after the next sync.</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/trust_panel.py" line="102"/>
         <source>Trust-Ampel: {light}</source>
-        <translation type="unfinished"></translation>
+        <translation>Trust light: {light}</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/trust_panel.py" line="109"/>
         <source>Unfallstatus: {a} · Historie: {h} · Nachweise: {e} · Höchste T-Stufe: {t}</source>
-        <translation type="unfinished"></translation>
+        <translation>Accident status: {a} · History: {h} · Evidence: {e} · Highest T-level: {t}</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/trust_panel.py" line="120"/>
         <source>Keine Einschränkungen.</source>
-        <translation type="unfinished"></translation>
+        <translation>No restrictions.</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/trust_panel.py" line="126"/>
         <source>To-dos (Top 3)</source>
-        <translation type="unfinished"></translation>
+        <translation>To-dos (top 3)</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/trust_panel.py" line="132"/>
         <source>Keine offenen To-dos.</source>
-        <translation type="unfinished"></translation>
+        <translation>No open to-dos.</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/trust_panel.py" line="135"/>
         <source>vorhanden</source>
-        <translation type="unfinished"></translation>
+        <translation>available</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/trust_panel.py" line="135"/>
         <source>nicht vorhanden</source>
-        <translation type="unfinished"></translation>
+        <translation>not available</translation>
     </message>
 </context>
 <context>
@@ -726,135 +460,145 @@
     <message>
         <location filename="../ui/vehicles/vehicle_dialog.py" line="31"/>
         <source>Neues Fahrzeug</source>
-        <translation type="unfinished"></translation>
+        <translation>New vehicle</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_dialog.py" line="31"/>
         <source>Fahrzeugdaten bearbeiten</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit vehicle data</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_dialog.py" line="36"/>
         <source>11 bis 17 Zeichen, ohne I, O und Q</source>
-        <translation type="unfinished"></translation>
+        <translation>11 to 17 characters, without I, O and Q</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_dialog.py" line="45"/>
         <source>– bitte wählen –</source>
-        <translation type="unfinished"></translation>
+        <translation>– please choose –</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_dialog.py" line="51"/>
         <source>z. B. Sammlung A, Flotte Nord</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Collection A, Fleet North</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_dialog.py" line="63"/>
         <source>&amp;FIN *</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;VIN *</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_dialog.py" line="65"/>
         <source>FIN</source>
-        <translation type="unfinished"></translation>
+        <translation>VIN</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_dialog.py" line="67"/>
         <source>&amp;Spitzname</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nickname</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_dialog.py" line="68"/>
         <source>&amp;Marke</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Make</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_dialog.py" line="69"/>
         <source>M&amp;odell</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;odel</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_dialog.py" line="70"/>
         <source>&amp;Baujahr</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Year</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_dialog.py" line="71"/>
         <source>Fahrzeug&amp;klasse</source>
-        <translation type="unfinished"></translation>
+        <translation>Vehicle &amp;class</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_dialog.py" line="72"/>
         <source>Motor/&amp;Antrieb</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Engine/drive</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_dialog.py" line="73"/>
         <source>Samm&amp;lung</source>
-        <translation type="unfinished"></translation>
+        <translation>Co&amp;llection</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_dialog.py" line="74"/>
         <source>&amp;Unfallstatus</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Accident status</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_dialog.py" line="79"/>
         <source>Felder mit * sind Pflicht. {hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fields marked * are required. {hint}</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_dialog.py" line="84"/>
         <source>&amp;Speichern</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_dialog.py" line="86"/>
         <source>Abbrechen</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_dialog.py" line="127"/>
         <source>Bitte eine gültige FIN eingeben: 11 bis 17 Buchstaben und Ziffern, ohne I, O und Q.</source>
-        <translation type="unfinished"></translation>
+        <translation>Please enter a valid VIN: 11 to 17 letters and digits, without I, O and Q.</translation>
     </message>
 </context>
 <context>
     <name>VehicleFileView</name>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="258"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="286"/>
         <source>← &amp;Alle Fahrzeuge</source>
-        <translation type="unfinished"></translation>
+        <translation>← &amp;All vehicles</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="268"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="296"/>
         <source>● Nicht synchronisiert</source>
-        <translation type="unfinished"></translation>
+        <translation>● Not synced</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="275"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="306"/>
         <source>&amp;Fahrzeug</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vehicle</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="276"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="307"/>
         <source>&amp;Eintragungen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entries</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="277"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="308"/>
+        <source>&amp;Dokumente</source>
+        <translation>&amp;Documents</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/vehicle_file.py" line="309"/>
         <source>&amp;Trust</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Trust</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="330"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="310"/>
+        <source>Trust-&amp;Ordner</source>
+        <translation>Trust f&amp;olders</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/vehicle_file.py" line="378"/>
         <source>FIN {vin}</source>
-        <translation type="unfinished"></translation>
+        <translation>VIN {vin}</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="334"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="382"/>
         <source>Trust: {light}</source>
-        <translation type="unfinished"></translation>
+        <translation>Trust: {light}</translation>
     </message>
 </context>
 <context>
@@ -862,80 +606,621 @@
     <message>
         <location filename="../ui/vehicles/list_view.py" line="52"/>
         <source>Meine Fahrzeuge</source>
-        <translation type="unfinished"></translation>
+        <translation>My vehicles</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/list_view.py" line="57"/>
         <source>Suchen nach Name, Marke, Modell, FIN …</source>
-        <translation type="unfinished"></translation>
+        <translation>Search by name, make, model, VIN …</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/list_view.py" line="59"/>
         <source>Fahrzeuge suchen</source>
-        <translation type="unfinished"></translation>
+        <translation>Search vehicles</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/list_view.py" line="62"/>
         <source>&amp;Sammlung:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Collection:</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/list_view.py" line="67"/>
         <source>&amp;Neues Fahrzeug …</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New vehicle …</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/list_view.py" line="69"/>
         <source>Neues Fahrzeug anlegen (Strg+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a new vehicle (Ctrl+N)</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/list_view.py" line="84"/>
         <source>Fahrzeugliste</source>
-        <translation type="unfinished"></translation>
+        <translation>Vehicle list</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/list_view.py" line="98"/>
         <source>Noch keine Fahrzeuge</source>
-        <translation type="unfinished"></translation>
+        <translation>No vehicles yet</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/list_view.py" line="100"/>
         <source>Legen Sie Ihr Fahrzeug mit der FIN an (Strg+N). Danach können Sie Eintragungen und Nachweise erfassen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Add your vehicle with its VIN (Ctrl+N). Then you can record entries and evidence.</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/list_view.py" line="152"/>
         <source>Die Fahrzeuge konnten nicht geladen werden: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>The vehicles could not be loaded: {error}</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/list_view.py" line="161"/>
         <source>Alle Fahrzeuge</source>
-        <translation type="unfinished"></translation>
+        <translation>All vehicles</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/list_view.py" line="180"/>
         <source>{n} Fahrzeuge</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} vehicles</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/list_view.py" line="180"/>
         <source>1 Fahrzeug</source>
-        <translation type="unfinished"></translation>
+        <translation>1 vehicle</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/list_view.py" line="182"/>
         <source>{shown} von {n} Fahrzeugen</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} of {n} vehicles</translation>
+    </message>
+</context>
+<context>
+    <name>Vehicles</name>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="42"/>
+        <source>Service</source>
+        <extracomment>Styles of the vehicle views (on top of the app theme). Texts that reach :func:`tr` through variables - the labels of ``shared`` (entry types, performed-by, accident status), the vehicle classes, the field names and the sync-problem messages of ``desktop.store`` - spelled out so that lupdate extracts them (tests check that the lists stay complete).</extracomment>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="43"/>
+        <source>Wartung</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="44"/>
+        <source>Reparatur</source>
+        <translation>Repair</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="45"/>
+        <source>Umbau/Modifikation</source>
+        <translation>Conversion/modification</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="46"/>
+        <source>Hauptuntersuchung (TÜV/HU)</source>
+        <translation>Roadworthiness test (TÜV/HU)</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="47"/>
+        <source>Unfall</source>
+        <translation>Accident</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="48"/>
+        <source>Diagnose</source>
+        <translation>Diagnosis</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="49"/>
+        <source>Sonstiges</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="50"/>
+        <source>Fachwerkstatt</source>
+        <translation>Specialist workshop</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="51"/>
+        <source>Händler</source>
+        <translation>Dealer</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="52"/>
+        <source>Autohaus</source>
+        <translation>Car dealership</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="53"/>
+        <source>Reifenservice</source>
+        <translation>Tyre service</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="54"/>
+        <source>Tuning-Fachbetrieb</source>
+        <translation>Tuning specialist</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="55"/>
+        <source>Gesetzliches (TÜV / Gutachten / Wertgutachten)</source>
+        <translation>Statutory (TÜV / expert report / valuation)</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="56"/>
+        <source>Eigenleistung</source>
+        <translation>Own work</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="57"/>
+        <source>Unfallfrei</source>
+        <translation>Accident-free</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="58"/>
+        <source>Nicht unfallfrei</source>
+        <translation>Not accident-free</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="59"/>
+        <source>Unbekannt</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="60"/>
+        <source>Hypercar</source>
+        <translation>Hypercar</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="61"/>
+        <source>Sport</source>
+        <translation>Sports car</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="62"/>
+        <source>Luxus</source>
+        <translation>Luxury</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="63"/>
+        <source>Alltag</source>
+        <translation>Everyday</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="64"/>
+        <source>Nutzfahrzeug</source>
+        <translation>Commercial vehicle</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="65"/>
+        <source>Datenpflege = bessere Trust-Stufe &amp; Verkaufswert</source>
+        <translation>Well-kept data = better trust level &amp; resale value</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="66"/>
+        <source>Nachweise (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>Evidence (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="67"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="76"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="181"/>
+        <source>Datum</source>
+        <extracomment>Rows handed to the view per fetchMore: a 2,000-entry vehicle opens with one batch, the rest on scrolling.</extracomment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="68"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="77"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="182"/>
+        <source>Art</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="69"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="78"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="183"/>
+        <source>Durchgeführt von</source>
+        <translation>Performed by</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="70"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="79"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="184"/>
+        <source>Kilometerstand</source>
+        <translation>Mileage</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="71"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="82"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="187"/>
+        <source>Bemerkung</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="72"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="81"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="186"/>
+        <source>Kosten</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="73"/>
+        <source>Währung</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="74"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="80"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="185"/>
+        <source>T-Stufe</source>
+        <translation>T-level</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="75"/>
+        <location filename="../ui/vehicles/vehicle_model.py" line="48"/>
+        <source>FIN</source>
+        <translation>VIN</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="76"/>
+        <source>Spitzname</source>
+        <translation>Nickname</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="77"/>
+        <source>Datum (JJJJ-MM-TT)</source>
+        <translation>Date (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="78"/>
+        <source>Dateiname</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="79"/>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="80"/>
+        <source>Die Änderung wurde vom Server abgelehnt. Bitte prüfen Sie die Angaben und versuchen Sie es erneut.</source>
+        <translation>The server rejected the change. Please check the details and try again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="84"/>
+        <source>Mit Ihrem Konto können Sie nur ein Fahrzeug anlegen. Für weitere Fahrzeuge ist eine Freischaltung nötig.</source>
+        <translation>Your account can hold only one vehicle. Further vehicles need an upgrade.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="88"/>
+        <source>Bitte stimmen Sie zuerst den aktuellen Nutzungsbedingungen und der Datenschutzerklärung zu.</source>
+        <translation>Please accept the current terms of use and privacy policy first.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="91"/>
+        <source>Sie haben keine Berechtigung für diese Änderung.</source>
+        <translation>You are not allowed to make this change.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="92"/>
+        <source>Ihre Rolle erlaubt diese Änderung nicht.</source>
+        <translation>Your role does not allow this change.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="93"/>
+        <source>Der Datensatz existiert auf dem Server nicht mehr oder ist für Sie nicht sichtbar.</source>
+        <translation>The record no longer exists on the server or is not visible to you.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="94"/>
+        <source>Der Datensatz wurde inzwischen auf einem anderen Gerät geändert. Ihre Eingaben sind hier gespeichert; bitte prüfen Sie sie und senden Sie sie erneut.</source>
+        <translation>The record has meanwhile been changed on another device. Your input is kept here; please check it and send it again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="99"/>
+        <source>Die Angaben sind unvollständig oder ungültig.</source>
+        <translation>The details are incomplete or invalid.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="100"/>
+        <source>Die Fahrzeug-Identifizierungsnummer (FIN) hat kein gültiges Format.</source>
+        <translation>The vehicle identification number (VIN) is not in a valid format.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="101"/>
+        <source>Der Eintrag wurde nicht gefunden oder inzwischen überarbeitet.</source>
+        <translation>The entry was not found or has been revised in the meantime.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="102"/>
+        <source>Der Eintrag ist unvollständig oder ungültig.</source>
+        <translation>The entry is incomplete or invalid.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="103"/>
+        <source>Diese Zusatzfunktion ist nicht verfügbar.</source>
+        <translation>This add-on is not available.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="104"/>
+        <source>Diese Zusatzfunktion ist nur für Administratoren freigeschaltet.</source>
+        <translation>This add-on is enabled for administrators only.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="105"/>
+        <source>Diese Zusatzfunktion muss zuerst freigeschaltet werden.</source>
+        <translation>This add-on has to be unlocked first.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="106"/>
+        <source>Ein Ordner mit diesem Titel existiert für das Fahrzeug bereits.</source>
+        <translation>A folder with this title already exists for this vehicle.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="107"/>
+        <source>Die Datei ist zu groß (höchstens 20 MB).</source>
+        <translation>The file is too large (at most 20 MB).</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="108"/>
+        <source>Dieser Dateityp ist nicht erlaubt (nur PDF, JPEG und PNG).</source>
+        <translation>This file type is not allowed (PDF, JPEG and PNG only).</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="109"/>
+        <source>Der Inhalt der Datei ist kein erlaubtes PDF-, JPEG- oder PNG-Dokument.</source>
+        <translation>The file&apos;s content is not an allowed PDF, JPEG or PNG document.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="110"/>
+        <source>Das Dokument wurde bereits gelöscht.</source>
+        <translation>The document has already been deleted.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="111"/>
+        <source>Das Dokument wurde abgelehnt und kann nicht mehr geändert werden.</source>
+        <translation>The document was rejected and can no longer be changed.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="112"/>
+        <source>Für diese Funktion fehlt die nötige Freischaltung.</source>
+        <translation>This feature needs an upgrade you do not have.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="113"/>
+        <source>Diese Statusänderung ist nicht möglich.</source>
+        <translation>This status change is not possible.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="114"/>
+        <source>Sie sind nicht mehr angemeldet. Bitte melden Sie sich erneut an.</source>
+        <translation>You are no longer signed in. Please sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="120"/>
+        <source>Rot</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="121"/>
+        <source>Orange</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="122"/>
+        <source>Gelb</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="123"/>
+        <source>Grün</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="125"/>
+        <source>Noch keine Bewertung</source>
+        <translation>Not rated yet</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="130"/>
+        <source>offen</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/common.py" line="160"/>
+        <source>{km} km</source>
+        <translation>{km} km</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/timeline_model.py" line="83"/>
+        <source>Hinweise</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/timeline_model.py" line="162"/>
+        <source>{n} Fassungen</source>
+        <translation>{n} revisions</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/timeline_model.py" line="165"/>
+        <source>1 Anhang</source>
+        <translation>1 attachment</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/timeline_model.py" line="167"/>
+        <source>{n} Anhänge</source>
+        <translation>{n} attachments</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/timeline_model.py" line="170"/>
+        <source>● nicht synchronisiert</source>
+        <translation>● not synced</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/timeline_model.py" line="188"/>
+        <source>Fassung</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/timeline_model.py" line="216"/>
+        <source>aktuell</source>
+        <translation>current</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/timeline_model.py" line="216"/>
+        <source>ersetzt</source>
+        <translation>replaced</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/timeline_model.py" line="217"/>
+        <source>Fassung {v} ({state})</source>
+        <translation>Revision {v} ({state})</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/vehicle_model.py" line="44"/>
+        <source>Trust</source>
+        <translation>Trust</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/vehicle_model.py" line="45"/>
+        <source>Fahrzeug</source>
+        <translation>Vehicle</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/vehicle_model.py" line="46"/>
+        <source>Marke / Modell</source>
+        <translation>Make / model</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/vehicle_model.py" line="47"/>
+        <source>Baujahr</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/vehicle_model.py" line="49"/>
+        <source>Sammlung</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/vehicle_model.py" line="50"/>
+        <source>Einträge</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/vehicle_model.py" line="51"/>
+        <source>Letzter Eintrag</source>
+        <translation>Last entry</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/vehicle_model.py" line="52"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/vehicle_model.py" line="140"/>
+        <source>● Noch nicht übertragen</source>
+        <translation>● Not uploaded yet</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/vehicle_model.py" line="142"/>
+        <source>● Nicht synchronisiert</source>
+        <translation>● Not synced</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/vehicle_model.py" line="144"/>
+        <source>Synchronisiert</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/vehicle_model.py" line="150"/>
+        <source>Lokale Änderungen warten auf die nächste Synchronisation.</source>
+        <translation>Local changes are waiting for the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/vehicle_model.py" line="151"/>
+        <source>Alle Änderungen sind auf dem Server.</source>
+        <translation>All changes are on the server.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/problems_panel.py" line="57"/>
+        <source>Fahrzeug angelegt</source>
+        <extracomment>Payload keys a user may correct before retrying (ids and references stay as they were).</extracomment>
+        <translation>Vehicle added</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/problems_panel.py" line="58"/>
+        <source>Fahrzeugdaten geändert</source>
+        <translation>Vehicle data changed</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/problems_panel.py" line="59"/>
+        <source>Fahrzeug gelöscht</source>
+        <translation>Vehicle deleted</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/problems_panel.py" line="60"/>
+        <source>Eintragung erfasst</source>
+        <translation>Entry recorded</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/problems_panel.py" line="61"/>
+        <source>Eintragung korrigiert</source>
+        <translation>Entry corrected</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/problems_panel.py" line="62"/>
+        <source>Nachweis angehängt</source>
+        <translation>Evidence attached</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/problems_panel.py" line="63"/>
+        <source>Datenschutz-Prüfung</source>
+        <translation>Privacy review</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/problems_panel.py" line="64"/>
+        <source>Nachweis gelöscht</source>
+        <translation>Evidence deleted</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/problems_panel.py" line="66"/>
+        <source>Sonstige Änderung</source>
+        <translation>Other change</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/problems_panel.py" line="76"/>
+        <source>Eintragung vom {date}</source>
+        <translation>Entry of {date}</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/problems_panel.py" line="85"/>
+        <source>Änderung</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/problems_panel.py" line="86"/>
+        <source>Betrifft</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/problems_panel.py" line="87"/>
+        <source>Meldung des Servers</source>
+        <translation>Server message</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/problems_panel.py" line="88"/>
+        <source>Zeitpunkt</source>
+        <translation>Time</translation>
     </message>
 </context>
 <context>
     <name>VehiclesWorkspace</name>
     <message>
-        <location filename="../ui/vehicles/workspace.py" line="70"/>
+        <location filename="../ui/vehicles/workspace.py" line="73"/>
         <source>Fehler</source>
-        <translation type="unfinished"></translation>
+        <translation>Error</translation>
     </message>
 </context>
 </TS>

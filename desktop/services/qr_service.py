@@ -72,7 +72,11 @@ class QrService(QObject):
         fail: Callable[[BaseException], None] | None,
     ) -> None:
         def start(_: Any = None) -> None:
-            api = self._api_source()
+            try:
+                api = self._api_source()  # raises when offline / signed out
+            except Exception as exc:  # noqa: BLE001 - handed to the caller's failure path like a failed call
+                (fail or self.failed.emit)(exc)
+                return
 
             def done(state: PublicTokenState) -> None:
                 result = self._state(api, state)

@@ -30,7 +30,8 @@ from qrcode.constants import ERROR_CORRECT_M
 
 QUIET_MODULES = 4
 CODE_GROUP = 4
-CONTEXT = "QrSticker"
+#: ``QCoreApplication.translate`` under the short name that pyside6-lupdate also recognises.
+translate = QCoreApplication.translate
 
 
 class StickerLayout(StrEnum):
@@ -115,10 +116,6 @@ def qr_image(text: str, pixels: int = 320) -> QImage:
     return image
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def _font(painter: QPainter, points: float, *, bold: bool = False, mono: bool = False) -> QFont:
     font = QFont("DejaVu Sans Mono" if mono else "DejaVu Sans")
     if mono:
@@ -151,9 +148,14 @@ def paint_label(painter: QPainter, sticker: Sticker, rect: QRectF, matrix: list[
         y += bounds.height() + gap_mm * mm
 
     block("LifeTimeCircle Service Heft", _font(painter, 6.5, bold=True), "#1f5fa8", 1.2)
-    block(sticker.nickname or _tr("Fahrzeug"), _font(painter, 9.5, bold=True), "#1d2733", 1.5)
-    block(_tr("Nachweis-Check: QR-Code scannen"), _font(painter, 6.0), "#5b6b7c", 1.5)
-    block(_tr("Code"), _font(painter, 5.5, bold=True), "#5b6b7c", 0.4)
+    block(
+        sticker.nickname or translate("QrSticker", "Fahrzeug"),
+        _font(painter, 9.5, bold=True),
+        "#1d2733",
+        1.5,
+    )
+    block(translate("QrSticker", "Nachweis-Check: QR-Code scannen"), _font(painter, 6.0), "#5b6b7c", 1.5)
+    block(translate("QrSticker", "Code"), _font(painter, 5.5, bold=True), "#5b6b7c", 0.4)
     block(code_lines(sticker.token), _font(painter, 6.0, mono=True), "#1d2733", 0)
     painter.restore()
 
@@ -205,7 +207,7 @@ def sticker_pdf(sticker: Sticker, layout: StickerLayout, resolution: int = 600) 
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(resolution)
-    writer.setTitle(_tr("QR-Aufkleber"))
+    writer.setTitle(translate("QrSticker", "QR-Aufkleber"))
     writer.setCreator("LifeTimeCircle Service Heft")
     writer.setPageLayout(page_layout(layout))
     paint_stickers(writer, sticker, layout)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,18 +36,16 @@ from PySide6.QtWidgets import (
 from desktop.services.changes import DOCUMENTS, FOLDERS, PROBLEMS, ChangeSet
 from desktop.services.documents_service import FoldersSnapshot, is_image
 from desktop.ui.documents.texts import gate_text
+from desktop.ui.vehicles.common import tr
+from shared.entries import PerformedBy
 
-ADDONS = (("restauration", "Restaurierung"), ("oldtimer", "Oldtimer"), ("unfall", "Unfall"))
-PERFORMED_BY = (  # shared.entries.PerformedBy (SPEC §5.3)
-    ("specialist_workshop", "Fachwerkstatt"),
-    ("dealer", "Händler"),
-    ("car_dealership", "Autohaus"),
-    ("tyre_service", "Reifendienst"),
-    ("tuning_specialist", "Tuning-Spezialist"),
-    ("statutory", "Prüforganisation"),
-    ("own_work", "Eigenleistung"),
-    ("other", "Sonstige"),
+ADDONS = (
+    ("restauration", QT_TRANSLATE_NOOP("TrustFoldersTab", "Restaurierung")),
+    ("oldtimer", QT_TRANSLATE_NOOP("TrustFoldersTab", "Oldtimer")),
+    ("unfall", QT_TRANSLATE_NOOP("TrustFoldersTab", "Unfall")),
 )
+#: shared.entries.PerformedBy with its SPEC §5.3 labels (translated in the ``Vehicles`` context).
+PERFORMED_BY = tuple((who.value, who.label) for who in PerformedBy)
 
 
 class StageDialog(QDialog):
@@ -63,7 +61,7 @@ class StageDialog(QDialog):
         self.date.setCalendarPopup(True)
         self.performed_by = QComboBox()
         for key, label in PERFORMED_BY:
-            self.performed_by.addItem(self.tr(label), key)
+            self.performed_by.addItem(tr(label), key)
         self.cost = QDoubleSpinBox()
         self.cost.setRange(0, 10_000_000)
         self.cost.setDecimals(2)
@@ -244,7 +242,7 @@ class TrustFoldersTab(QWidget):
             label = ("★ " if stage.is_milestone else "") + stage.title + (f" – {stage.stage}" if stage.stage else "")
             cost = f"{stage.cost_cents / 100:,.2f} €".replace(",", " ").replace(".", ",") if stage.cost_cents else "–"
             count = len(stage.document_ids) + len(stage.before_image_ids) + len(stage.after_image_ids)
-            performed = self.tr(names.get(stage.performed_by or "", stage.performed_by or "–"))
+            performed = tr(names.get(stage.performed_by or "", stage.performed_by or "–"))
             item = QTreeWidgetItem([label, stage.date or "–", performed, cost, str(count)])
             self.stages.addTopLevelItem(item)
 

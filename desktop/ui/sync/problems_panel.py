@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,7 +32,7 @@ from desktop.services.changes import PROBLEMS, ChangeSet
 from desktop.services.records_service import RecordsService
 from desktop.store.records import SyncProblemRecord
 from desktop.ui.messages import error_text
-from desktop.ui.vehicles.common import RECORDS_STYLE, RecordRole, SortRole, tr
+from desktop.ui.vehicles.common import RECORDS_STYLE, RecordRole, SortRole, tr, translate
 
 COL_WHAT = 0
 COL_SUBJECT = 1
@@ -47,16 +54,16 @@ Index = QModelIndex | QPersistentModelIndex
 
 def mutation_label(name: str) -> str:
     labels = {
-        "vehicle.create": tr("Fahrzeug angelegt"),
-        "vehicle.update": tr("Fahrzeugdaten geändert"),
-        "vehicle.delete": tr("Fahrzeug gelöscht"),
-        "entry.create": tr("Eintragung erfasst"),
-        "entry.revise": tr("Eintragung korrigiert"),
-        "document.attach": tr("Nachweis angehängt"),
-        "document.mark_pii": tr("Datenschutz-Prüfung"),
-        "document.delete": tr("Nachweis gelöscht"),
+        "vehicle.create": translate("Vehicles", "Fahrzeug angelegt"),
+        "vehicle.update": translate("Vehicles", "Fahrzeugdaten geändert"),
+        "vehicle.delete": translate("Vehicles", "Fahrzeug gelöscht"),
+        "entry.create": translate("Vehicles", "Eintragung erfasst"),
+        "entry.revise": translate("Vehicles", "Eintragung korrigiert"),
+        "document.attach": translate("Vehicles", "Nachweis angehängt"),
+        "document.mark_pii": translate("Vehicles", "Datenschutz-Prüfung"),
+        "document.delete": translate("Vehicles", "Nachweis gelöscht"),
     }
-    return labels.get(name, tr("Sonstige Änderung"))
+    return labels.get(name, translate("Vehicles", "Sonstige Änderung"))
 
 
 def subject(problem: SyncProblemRecord) -> str:
@@ -66,7 +73,7 @@ def subject(problem: SyncProblemRecord) -> str:
         masked = f"{vin[:3]}***{vin[-4:]}" if len(vin) > 7 else ""
         return " · ".join(x for x in (str(args.get("nickname") or ""), masked) if x)
     if args.get("date"):
-        return tr("Eintragung vom {date}").format(date=args["date"])
+        return translate("Vehicles", "Eintragung vom {date}").format(date=args["date"])
     return str(args.get("filename") or args.get("title") or "")
 
 
@@ -74,7 +81,12 @@ class ProblemsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[SyncProblemRecord] = []
-        self._headers = [tr("Änderung"), tr("Betrifft"), tr("Meldung des Servers"), tr("Zeitpunkt")]
+        self._headers = [
+            translate("Vehicles", "Änderung"),
+            translate("Vehicles", "Betrifft"),
+            translate("Vehicles", "Meldung des Servers"),
+            translate("Vehicles", "Zeitpunkt"),
+        ]
 
     def set_rows(self, rows: list[SyncProblemRecord]) -> None:
         self.beginResetModel()
@@ -130,7 +142,7 @@ class RetryDialog(QDialog):
             if key in problem.args:
                 edit = QLineEdit(str(problem.args[key] if problem.args[key] is not None else ""))
                 self.edits[key] = edit
-                form.addRow(self.tr(label), edit)
+                form.addRow(tr(label), edit)
         if not self.edits:
             none = QLabel(self.tr("Diese Änderung hat keine Angaben, die hier korrigiert werden können."))
             none.setWordWrap(True)

@@ -220,7 +220,7 @@ class EntryDialog(QDialog):
         self.note_edit.setPlainText(entry.note or "")
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Nachweise hinzufügen"), "", self.tr(FILE_FILTER))
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Nachweise hinzufügen"), "", tr(FILE_FILTER))
         self.add_attachments([Path(n) for n in names])
 
     def add_attachments(self, paths: list[Path]) -> None:
@@ -289,7 +289,7 @@ class EntryDialog(QDialog):
         try:
             self.fields()
         except EntryValidationError as exc:
-            names = ", ".join(self.tr(FIELD_NAMES.get(f, f)) for f in dict.fromkeys(exc.fields))
+            names = ", ".join(tr(FIELD_NAMES.get(f, f)) for f in dict.fromkeys(exc.fields))
             self.error.show_message(self.tr("Bitte prüfen Sie: {fields}.").format(fields=names))
             return
         self.accept()

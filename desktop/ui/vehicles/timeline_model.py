@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from desktop.store.queries import TimelineRow
 from desktop.store.records import EntryRecord
-from desktop.ui.vehicles.common import RecordRole, SortRole, format_cost, format_date, format_km, tr
+from desktop.ui.vehicles.common import RecordRole, SortRole, format_cost, format_date, format_km, tr, translate
 from shared.entries import parse_entry_type, parse_performed_by
 
 COL_DATE = 0
@@ -73,14 +73,14 @@ class TimelineModel(QAbstractTableModel):
         self._shown = 0
         self._error: str | None = None
         self._headers = [
-            tr("Datum"),
-            tr("Art"),
-            tr("Durchgeführt von"),
-            tr("Kilometerstand"),
-            tr("T-Stufe"),
-            tr("Kosten"),
-            tr("Bemerkung"),
-            tr("Hinweise"),
+            translate("Vehicles", "Datum"),
+            translate("Vehicles", "Art"),
+            translate("Vehicles", "Durchgeführt von"),
+            translate("Vehicles", "Kilometerstand"),
+            translate("Vehicles", "T-Stufe"),
+            translate("Vehicles", "Kosten"),
+            translate("Vehicles", "Bemerkung"),
+            translate("Vehicles", "Hinweise"),
         ]
 
     def set_rows(self, rows: list[TimelineRow]) -> None:
@@ -159,11 +159,15 @@ class TimelineModel(QAbstractTableModel):
     def _extra(self, row: TimelineRow) -> str:
         parts = []
         if row.revisions > 1:
-            parts.append(tr("{n} Fassungen").format(n=row.revisions))
+            parts.append(translate("Vehicles", "{n} Fassungen").format(n=row.revisions))
         if row.attachments:
-            parts.append(tr("1 Anhang") if row.attachments == 1 else tr("{n} Anhänge").format(n=row.attachments))
+            parts.append(
+                translate("Vehicles", "1 Anhang")
+                if row.attachments == 1
+                else translate("Vehicles", "{n} Anhänge").format(n=row.attachments)
+            )
         if row.entry.pending or not row.entry.synced:
-            parts.append(tr("● nicht synchronisiert"))
+            parts.append(translate("Vehicles", "● nicht synchronisiert"))
         return " · ".join(parts)
 
 
@@ -174,14 +178,14 @@ class HistoryModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[EntryRecord] = []
         self._headers = [
-            tr("Datum"),
-            tr("Art"),
-            tr("Durchgeführt von"),
-            tr("Kilometerstand"),
-            tr("T-Stufe"),
-            tr("Kosten"),
-            tr("Bemerkung"),
-            tr("Fassung"),
+            translate("Vehicles", "Datum"),
+            translate("Vehicles", "Art"),
+            translate("Vehicles", "Durchgeführt von"),
+            translate("Vehicles", "Kilometerstand"),
+            translate("Vehicles", "T-Stufe"),
+            translate("Vehicles", "Kosten"),
+            translate("Vehicles", "Bemerkung"),
+            translate("Vehicles", "Fassung"),
         ]
 
     def set_rows(self, rows: list[EntryRecord]) -> None:
@@ -209,8 +213,8 @@ class HistoryModel(QAbstractTableModel):
             return entry
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_EXTRA:
-                current = tr("aktuell") if entry.is_latest else tr("ersetzt")
-                return tr("Fassung {v} ({state})").format(v=entry.version, state=current)
+                current = translate("Vehicles", "aktuell") if entry.is_latest else translate("Vehicles", "ersetzt")
+                return translate("Vehicles", "Fassung {v} ({state})").format(v=entry.version, state=current)
             return _entry_display(entry, col)
         if role == SortRole:
             return entry.version if col == COL_EXTRA else _entry_sort(entry, col)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.records import VehicleRecord
-from desktop.ui.vehicles.common import HINT_TEXT, RECORDS_STYLE
+from desktop.ui.vehicles.common import HINT_TEXT, RECORDS_STYLE, tr
 from desktop.ui.widgets.common import ErrorBanner
 from shared.trust.facts import AccidentStatus
 from shared.vin import is_valid_vin, normalise_vin
@@ -44,14 +44,14 @@ class VehicleDialog(QDialog):
         self.class_combo = QComboBox()
         self.class_combo.addItem(self.tr("– bitte wählen –"), "")
         for name in VEHICLE_CLASSES:
-            self.class_combo.addItem(self.tr(name), name)
+            self.class_combo.addItem(tr(name), name)
         self.class_combo.setCurrentIndex(max(0, self.class_combo.findData(meta.get("vehicle_class") or "")))
         self.engine_edit = QLineEdit(str(meta.get("engine") or ""))
         self.collection_edit = QLineEdit(str(meta.get("collection") or ""))
         self.collection_edit.setPlaceholderText(self.tr("z. B. Sammlung A, Flotte Nord"))
         self.accident_combo = QComboBox()
         for status in AccidentStatus:
-            self.accident_combo.addItem(self.tr(status.label), status.value)
+            self.accident_combo.addItem(tr(status.label), status.value)
         self.accident_combo.setCurrentIndex(
             max(0, self.accident_combo.findData(meta.get("accident_status") or AccidentStatus.UNBEKANNT.value))
         )
@@ -74,9 +74,9 @@ class VehicleDialog(QDialog):
             (self.tr("&Unfallstatus"), self.accident_combo),
         )
         for text, field in rows:
-            field.setToolTip(self.tr(HINT_TEXT))
+            field.setToolTip(tr(HINT_TEXT))
             form.addRow(self._label(text, field), field)
-        hint = QLabel(self.tr("Felder mit * sind Pflicht. {hint}").format(hint=self.tr(HINT_TEXT)))
+        hint = QLabel(self.tr("Felder mit * sind Pflicht. {hint}").format(hint=tr(HINT_TEXT)))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

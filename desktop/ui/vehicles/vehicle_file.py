@@ -33,7 +33,7 @@ from desktop.ui.documents.documents_tab import DocumentsTab
 from desktop.ui.documents.texts import refused_text
 from desktop.ui.folders.folders_tab import TrustFoldersTab
 from desktop.ui.messages import error_text
-from desktop.ui.vehicles.common import RecordRole, light_icon, light_label
+from desktop.ui.vehicles.common import RecordRole, light_icon, light_label, tr
 from desktop.ui.vehicles.entry_dialog import FILE_FILTER, EntryDialog
 from desktop.ui.vehicles.timeline_model import (
     COL_COST,
@@ -142,9 +142,9 @@ class MasterDataTab(QWidget):
         self.values["nickname"].setText(vehicle.nickname or dash)
         for key in ("make", "model", "year", "engine", "collection"):
             self.values[key].setText(str(meta.get(key) or dash))
-        self.values["vehicle_class"].setText(self.tr(str(meta["vehicle_class"])) if meta.get("vehicle_class") else dash)
+        self.values["vehicle_class"].setText(tr(str(meta["vehicle_class"])) if meta.get("vehicle_class") else dash)
         self.values["vin"].setText(vehicle.vin_masked or dash)
-        self.values["accident"].setText(self.tr(parse_accident_status(meta.get("accident_status")).label))
+        self.values["accident"].setText(tr(parse_accident_status(meta.get("accident_status")).label))
 
 
 class EntriesTab(QWidget):
@@ -251,7 +251,7 @@ class EntriesTab(QWidget):
         row = self.current_row()
         if row is None:
             return
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Nachweise anhängen"), "", self.tr(FILE_FILTER))
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Nachweise anhängen"), "", tr(FILE_FILTER))
         if names:
             self.attach_paths([Path(n) for n in names], row.entry.id)
 

@@ -4,10 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from desktop.store.queries import VehicleRow
-from desktop.ui.vehicles.common import RecordRole, SortRole, format_date, light_icon, light_label, short_light_label, tr
+from desktop.ui.vehicles.common import (
+    RecordRole,
+    SortRole,
+    format_date,
+    light_icon,
+    light_label,
+    short_light_label,
+    translate,
+)
 
 COL_LIGHT = 0
 COL_NAME = 1
@@ -27,15 +41,15 @@ Index = QModelIndex | QPersistentModelIndex
 
 def _headers() -> list[str]:
     return [
-        tr("Trust"),
-        tr("Fahrzeug"),
-        tr("Marke / Modell"),
-        tr("Baujahr"),
-        tr("FIN"),
-        tr("Sammlung"),
-        tr("Einträge"),
-        tr("Letzter Eintrag"),
-        tr("Status"),
+        translate("Vehicles", "Trust"),
+        translate("Vehicles", "Fahrzeug"),
+        translate("Vehicles", "Marke / Modell"),
+        translate("Vehicles", "Baujahr"),
+        translate("Vehicles", "FIN"),
+        translate("Vehicles", "Sammlung"),
+        translate("Vehicles", "Einträge"),
+        translate("Vehicles", "Letzter Eintrag"),
+        translate("Vehicles", "Status"),
     ]
 
 
@@ -123,14 +137,18 @@ class VehicleTableModel(QAbstractTableModel):
             return format_date(row.last_entry_date)
         if col == COL_SYNC:
             if not row.synced:
-                return tr("● Noch nicht übertragen")
-            return tr("● Nicht synchronisiert") if row.pending else tr("Synchronisiert")
+                return translate("Vehicles", "● Noch nicht übertragen")
+            return (
+                translate("Vehicles", "● Nicht synchronisiert")
+                if row.pending
+                else translate("Vehicles", "Synchronisiert")
+            )
         return ""
 
     def _status_tip(self, row: VehicleRow) -> str:
         if row.pending or not row.synced:
-            return tr("Lokale Änderungen warten auf die nächste Synchronisation.")
-        return tr("Alle Änderungen sind auf dem Server.")
+            return translate("Vehicles", "Lokale Änderungen warten auf die nächste Synchronisation.")
+        return translate("Vehicles", "Alle Änderungen sind auf dem Server.")
 
     def _sort_key(self, row: VehicleRow, col: int) -> Any:
         if col == COL_LIGHT:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtMultimedia import QCamera, QMediaCaptureSession, QMediaDevices, QVideoFrame, QVideoSink
 from PySide6.QtWidgets import (
@@ -27,7 +27,7 @@ from desktop.services.workshop_service import GrantView
 from desktop.ui.documents.texts import docs_error_text
 from desktop.ui.widgets.common import ErrorBanner
 
-IMAGE_FILTER = "Bilder (*.png *.jpg *.jpeg *.bmp)"
+IMAGE_FILTER = QT_TRANSLATE_NOOP("WorkshopPage", "Bilder (*.png *.jpg *.jpeg *.bmp)")
 
 
 class WorkshopPage(QWidget):
@@ -204,7 +204,7 @@ class WorkshopPage(QWidget):
     # -- image file and typed code ---------------------------------------------------------------------
 
     def choose_image(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Foto des Aufklebers wählen"), "", IMAGE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Foto des Aufklebers wählen"), "", self.tr(IMAGE_FILTER))
         if name:
             self.read_image_file(Path(name))
 

@@ -64,6 +64,27 @@ def rss_peak_mb(pid: int | str = "self") -> float:
     return float("nan")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (``/proc/<pid>/stat``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class Cpu:
+    """CPU seconds of this process and of the server over a phase: on a loaded shared machine the wall time
+    swings with the other jobs, the CPU time much less."""
+
+    def __init__(self, server_pid: int) -> None:
+        self.server_pid = server_pid
+        self.client = time.process_time()
+        self.server = cpu_seconds(server_pid)
+
+    def __str__(self) -> str:
+        client = time.process_time() - self.client
+        server = cpu_seconds(self.server_pid) - self.server
+        return f"CPU client {client:.2f} s + server {server:.2f} s"
+
+
 def reset_peak() -> None:
     Path("/proc/self/clear_refs").write_text("5")
 
@@ -207,6 +228,7 @@ def run(backend: str, db_env: dict[str, str], db_url: str | None, args: argparse
         vault = new_vault(tmp / "vault", server.url, client)
         engine = SyncEngine(vault, client, page_limit=args.page)
         reset_peak()
+        cpu = Cpu(server.process.pid)
         started = time.perf_counter()
         report = engine.sync_once()
         pull = time.perf_counter() - started
@@ -214,22 +236,30 @@ def run(backend: str, db_env: dict[str, str], db_url: str | None, args: argparse
         print(
             f"[{backend}] initial pull: {report.changes} rows ({rows} log rows) in {pull:.2f} s = "
             f"{report.changes / pull:,.0f} rows/s; client peak RSS {client_peak:.0f} MB; "
-            f"server peak RSS {rss_peak_mb(server.process.pid):.0f} MB; load {os.getloadavg()}"
+            f"server peak RSS {rss_peak_mb(server.process.pid):.0f} MB; {cpu}; load {os.getloadavg()}"
         )
         vehicle = VehicleRepository(vault).list()[0].id
         for n in range(args.push):
             EntryRepository(vault).add(vehicle, km=n, **ENTRY)  # type: ignore[arg-type]
+        cpu = Cpu(server.process.pid)
         started = time.perf_counter()
         engine.push(100)
         push = time.perf_counter() - started
-        print(f"[{backend}] push: {args.push} offline entries in {push:.2f} s = {args.push / push:,.0f} mutations/s")
+        print(
+            f"[{backend}] push: {args.push} offline entries in {push:.2f} s = {args.push / push:,.0f} mutations/s; "
+            f"{cpu}"
+        )
         engine.sync_once()
         samples = []
+        cpu = Cpu(server.process.pid)
         for _ in range(15):
             started = time.perf_counter()
             engine.sync_once()
             samples.append(time.perf_counter() - started)
-        print(f"[{backend}] no-op sync: median {statistics.median(samples) * 1000:.1f} ms; load {os.getloadavg()}")
+        print(
+            f"[{backend}] no-op sync: median {statistics.median(samples) * 1000:.1f} ms; {cpu} for 15; "
+            f"load {os.getloadavg()}"
+        )
         if args.ratio:
             pages: list[ChangesPage] = []
             cursor = None

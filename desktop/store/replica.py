@@ -167,10 +167,18 @@ def upsert_rows(
 def _bulk_upsert(
     session: Session, model: Any, rows: list[dict[str, Any]], keys: list[str], keep: tuple[str, ...] = ()
 ) -> None:
-    stmt = insert(model.__table__)  # Core, not the ORM bulk path: a page is thousands of rows
-    names = [name for name in rows[0] if name not in keys and name not in keep]
-    stmt = stmt.on_conflict_do_update(index_elements=keys, set_={name: stmt.excluded[name] for name in names})
+    names = tuple(name for name in rows[0] if name not in keys and name not in keep)
+    key = (model.__table__.name, tuple(keys), names)
+    stmt = _UPSERTS.get(key)
+    if stmt is None:  # built once per shape: ``excluded`` is costly to derive, and a page runs several
+        base = insert(model.__table__)  # Core, not the ORM bulk path: a page is thousands of rows
+        stmt = _UPSERTS[key] = base.on_conflict_do_update(
+            index_elements=keys, set_={name: base.excluded[name] for name in names}
+        )
     session.execute(stmt, rows)
+
+
+_UPSERTS: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Any] = {}
 
 
 def _conflicting_entries(session: Session, rows: Mapping[str, dict[str, Any]]) -> None:

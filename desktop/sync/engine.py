@@ -282,43 +282,63 @@ class SyncEngine:
     def _record(self, batch: list[OutboxItem], response: PushResponse) -> int:
         by_id = {m.mutation_id: m for m in batch}
         answered: list[int] = []
+        now = self._now()
         with self.vault.session() as session, session.begin():
+            run: list[tuple[str, str, str | None, int | None, dict[str, Any]]] = []
             for result in response.results:
                 item = by_id.get(result.mutation_id)
                 if item is None:
                     continue
                 answered.append(item.mutation_id)
                 if result.status == ResultStatus.REJECTED:
+                    replica.upsert_rows(session, run, now)  # the revert reads the state the answers before left
+                    run = []
                     self._reject(session, item, result.code or "rejected", result.message or "")
                     self._report.rejected += 1
                 else:
-                    self._acknowledge(session, item, result)
+                    run = self._acknowledge(session, item, result, run, now)
                     if result.status == ResultStatus.DUPLICATE:
                         self._report.duplicates += 1
                     else:
                         self._report.applied += 1
+            replica.upsert_rows(session, run, now)
             outbox.remove(session, answered)
             state = session.get_one(SyncState, 1)
-            state.last_push_at = self._now()
+            state.last_push_at = now
         self._report.pushed += len(answered)
         return len(answered)
 
-    def _acknowledge(self, session: Session, item: OutboxItem, result: MutationResult) -> None:
+    def _acknowledge(
+        self,
+        session: Session,
+        item: OutboxItem,
+        result: MutationResult,
+        run: list[tuple[str, str, str | None, int | None, dict[str, Any]]],
+        now: datetime,
+    ) -> list[tuple[str, str, str | None, int | None, dict[str, Any]]]:
+        """Apply one acknowledged mutation. The server rows are appended to ``run`` (upserted in one statement
+        with those of the next answers, later rows of one id winning as one by one); returns the run to go on
+        with. Whatever must see the rows in the table (uploads, deletes) writes the run first."""
         self._report.id_map.update(result.id_map)
+        targets = outbox.targets(item.name, item.args)
         for client_ref, server_id in result.id_map.items():
             if client_ref != server_id:
-                for kind, record_id in outbox.targets(item.name, item.args):
+                for kind, record_id in targets:
                     if record_id == client_ref:
                         replica.delete_record(session, kind, record_id)  # the server's row replaces it
-        rows = [(r.type.value, str(r.id), None, None, r.data) for r in result.rows]
-        replica.upsert_rows(session, rows, self._now())
-        for kind, record_id in outbox.targets(item.name, item.args):
+        run.extend((r.type.value, str(r.id), None, None, r.data) for r in result.rows)
+        ordered = item.name in (MutationName.VEHICLE_DELETE, MutationName.DOCUMENT_DELETE)
+        if not ordered and not any(kind == RecordType.DOCUMENT for kind, _ in targets):
+            return run
+        replica.upsert_rows(session, run, now)
+        for kind, record_id in targets:
             if kind == RecordType.DOCUMENT:
                 replica.mark_uploaded(session, record_id)
-        if item.name == MutationName.VEHICLE_DELETE or item.name == MutationName.DOCUMENT_DELETE:
-            kind, record_id = outbox.targets(item.name, item.args)[0]
+        if ordered:
+            kind, record_id = targets[0]
             if not any(str(r.id) == record_id for r in result.rows):
                 replica.delete_record(session, kind, record_id)
+        return []
 
     def _reject(self, session: Session, item: OutboxItem, code: str, message: str) -> None:
         session.add(

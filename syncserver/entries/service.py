@@ -21,7 +21,7 @@ from syncserver.audit import AuditAction, ReasonCode, TargetType, record
 from syncserver.context import ServerContext
 from syncserver.entries.repository import EntryRepository
 from syncserver.models.entry import VehicleEntry
-from syncserver.trust.service import recompute_trust
+from syncserver.trust.service import recompute_trust_soon
 from syncserver.vehicles.access import Capability, VehicleAccess, denied, vehicle_access
 
 
@@ -90,7 +90,7 @@ class EntryService:
         entry.entry_group_id = uuid.uuid4()
         entry.version = 1
         self.repo.add(entry)
-        recompute_trust(self.session, vehicle_id, now)
+        recompute_trust_soon(self.session, vehicle_id, now)
         self._audit(AuditAction.ENTRY_CREATED, actor, access, entry, now)
         return EntryView(entry, 1, True)
 
@@ -125,7 +125,7 @@ class EntryService:
         entry.version = plan.version
         entry.supersedes_entry_id = target.id
         self.repo.add(entry)
-        recompute_trust(self.session, vehicle_id, now)
+        recompute_trust_soon(self.session, vehicle_id, now)
         self._audit(AuditAction.ENTRY_VERSION_CREATED, actor, access, entry, now)
         return EntryView(entry, plan.version, True)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 import shared.documents as document_rules
+from shared.documents import DocumentActor
 from shared.entries import EntryVersion, is_author
 from shared.sync.protocol import ChangeOp, RecordType
 from shared.trust.summary import TrustSummary
@@ -28,6 +29,7 @@ from syncserver.documents.schemas import DocumentOut
 from syncserver.documents.state import document_actor, state_of
 from syncserver.entries.schemas import VehicleEntryOut
 from syncserver.entries.service import EntryView
+from syncserver.models.document import Document
 from syncserver.models.entry import VehicleEntry
 from syncserver.models.vehicle import Vehicle
 from syncserver.sync.repository import SyncRepository
@@ -58,6 +60,7 @@ class Renderer:
         self.vehicles = VehicleService(session, ctx)
         self._access: dict[uuid.UUID, VehicleAccess | None] = {}
         self._orgs: set[uuid.UUID] | None = None
+        self._doc_actors: dict[tuple[uuid.UUID | None, bool], DocumentActor] = {}
 
     def access(self, vehicle_id: uuid.UUID | None, vehicle: Vehicle | None = None) -> VehicleAccess | None:
         """The actor's relation to a live vehicle; admins only through their own relations (sync keeps to
@@ -109,7 +112,7 @@ class Renderer:
         return out + self._gone(RecordType.VEHICLE, ids, {v.id for v in rows})
 
     def _entry(self, ids: list[uuid.UUID]) -> list[Rendered]:
-        rows = self.repo.entries(ids)
+        rows: Sequence[VehicleEntry] = self.repo.entry_rows(ids)  # Core rows read like the model
         counts = self.repo.revision_counts(list({e.entry_group_id for e in rows}))
         out = []
         for e in rows:
@@ -145,7 +148,7 @@ class Renderer:
                 continue
             own = d.owner_user_id == self.actor.user_id
             access = self.access(d.vehicle_id)
-            who = document_actor(self.session, self.actor, d, self.now)
+            who = self._document_actor(d)
             visible = (own or access is not None) and document_rules.can_view_metadata(who, state_of(d))
             if not visible:
                 out.append(Rendered(RecordType.DOCUMENT, d.id, ChangeOp.REMOVE, d.vehicle_id))
@@ -155,6 +158,14 @@ class Renderer:
                 data["owner_user_id"] = None  # D8: a workshop never learns who owns the vehicle
             out.append(Rendered(RecordType.DOCUMENT, d.id, ChangeOp.UPSERT, d.vehicle_id, data))
         return out + self._gone(RecordType.DOCUMENT, ids, {d.id for d in rows})
+
+    def _document_actor(self, d: Document) -> DocumentActor:
+        """``document_actor`` once per (vehicle, uploader or not): nothing else of the document enters it."""
+        key = (d.vehicle_id, d.owner_user_id == self.actor.user_id)
+        found = self._doc_actors.get(key)
+        if found is None:
+            found = self._doc_actors[key] = document_actor(self.session, self.actor, d, self.now)
+        return found
 
     def _trust_summary(self, ids: list[uuid.UUID]) -> list[Rendered]:
         out = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, insert, or_, select, text
 from sqlalchemy.orm import Session
@@ -122,6 +123,11 @@ class SyncRepository:
     def org_ids(self, user_id: uuid.UUID) -> list[uuid.UUID]:
         return approved_org_ids(self.session, user_id)
 
+    def shown_vehicle_ids(self, user_id: uuid.UUID) -> set[uuid.UUID]:
+        """The vehicles the user's replica was last told it sees."""
+        stmt = select(SyncVisibility.vehicle_id).where(SyncVisibility.user_id == user_id, SyncVisibility.visible)
+        return set(self.session.scalars(stmt).all())
+
     def known_visible(self, user_id: uuid.UUID) -> dict[uuid.UUID, SyncVisibility]:
         stmt = select(SyncVisibility).where(SyncVisibility.user_id == user_id)
         return {row.vehicle_id: row for row in self.session.scalars(stmt).all()}
@@ -129,6 +135,10 @@ class SyncRepository:
     def add(self, obj: SyncVisibility | SyncClient | SyncMutationAnswer | SyncIdAlias | SyncBlobUpload) -> None:
         self.session.add(obj)
         self.session.flush()
+
+    def add_all(self, *objs: SyncMutationAnswer) -> None:
+        """Add without flushing (the caller flushes once)."""
+        self.session.add_all(objs)
 
     def flush(self) -> None:
         self.session.flush()
@@ -155,6 +165,15 @@ class SyncRepository:
 
     def entries(self, ids: Sequence[uuid.UUID]) -> Sequence[VehicleEntry]:
         return self.session.scalars(select(VehicleEntry).where(VehicleEntry.id.in_(ids))).all() if ids else []
+
+    def entry_rows(self, ids: Sequence[uuid.UUID]) -> Sequence[Any]:
+        """Entry rows as Core rows (attribute access by the model's names, which are its column names): a
+        pull page renders thousands, and ORM instances are several times dearer than rows."""
+        if not ids:
+            return []
+        self.session.flush()  # a Core select does not autoflush
+        table = VehicleEntry.__table__
+        return self.session.execute(select(table).where(table.c.id.in_(ids))).all()
 
     def documents(self, ids: Sequence[uuid.UUID]) -> Sequence[Document]:
         return self.session.scalars(select(Document).where(Document.id.in_(ids))).all() if ids else []

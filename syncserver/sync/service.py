@@ -39,6 +39,7 @@ from syncserver.sync import capture
 from syncserver.sync.mutations import HANDLERS, REFERENCE_KEYS, Call
 from syncserver.sync.records import Renderer
 from syncserver.sync.repository import SyncRepository
+from syncserver.trust.service import batched_recompute, recompute_trust
 
 #: The log epoch; bump it (config) after compacting or restoring the log: every older cursor then resyncs.
 EPOCH = 1
@@ -74,24 +75,58 @@ class SyncService:
             assert client is not None
         if client.user_id != actor.user_id:
             raise DomainError(ErrorCode.FORBIDDEN, message="client id belongs to another account")
-        results = []
-        for mutation in request.mutations:
-            if disposition(mutation.mutation_id, client.last_mutation_id) is Disposition.DUPLICATE:
-                results.append(self._repeat(client, mutation))
-                continue
-            result = self._apply(actor, mutation, now)
-            client.last_mutation_id = mutation.mutation_id
-            client.updated_at = now
-            self.repo.add(
+        results: list[MutationResult] = []
+        fresh: list[int] = []
+        with batched_recompute(self.session) as trust_batch:
+            for mutation in request.mutations:
+                if disposition(mutation.mutation_id, client.last_mutation_id) is Disposition.DUPLICATE:
+                    results.append(self._repeat(client, mutation))
+                    continue
+                results.append(self._apply(actor, mutation, now))
+                fresh.append(len(results) - 1)
+                client.last_mutation_id = mutation.mutation_id
+                client.updated_at = now
+            self._recompute_trust(actor, trust_batch, results, fresh, now)
+        for index in fresh:
+            result = results[index]
+            answer = result.model_dump(mode="json")
+            self.repo.add_all(
                 SyncMutationAnswer(
-                    client_id=client.client_id,
-                    mutation_id=mutation.mutation_id,
-                    answer=result.model_dump(mode="json"),
-                    created_at=now,
+                    client_id=client.client_id, mutation_id=result.mutation_id, answer=answer, created_at=now
                 )
             )
-            results.append(result)
+        self.repo.flush()
         return PushResponse(client_id=client.client_id, last_mutation_id=client.last_mutation_id, results=results)
+
+    def _recompute_trust(
+        self,
+        actor: Actor,
+        batch: dict[uuid.UUID, datetime],
+        results: list[MutationResult],
+        fresh: list[int],
+        now: datetime,
+    ) -> None:
+        """The trust recomputes the batch's entries asked for, once per vehicle; the rows they changed
+        (summaries, entry levels) are added to the last applied result of the batch."""
+        if not batch:
+            return
+        position = capture.mark(self.session)
+        for vehicle_id, at in batch.items():
+            try:
+                recompute_trust(self.session, vehicle_id, at)
+            except LookupError:  # gone later in the same batch: nothing left to summarise
+                continue
+        self.session.flush()
+        notes = capture.since(self.session, position)
+        applied = [i for i in fresh if results[i].status is ResultStatus.APPLIED]
+        if not notes or not applied:
+            return
+        rendered = Renderer(self.session, self.ctx, actor, now).render(
+            dict.fromkeys((n.record_type, n.record_id) for n in notes)
+        )
+        extra = [RecordRow(type=r.type, id=r.id, data=r.data) for r in rendered.values() if r.data is not None]
+        last = results[applied[-1]]
+        results[applied[-1]] = last.model_copy(update={"rows": [*last.rows, *extra]})
 
     def _repeat(self, client: SyncClient, mutation: Mutation) -> MutationResult:
         stored = self.repo.answer(client.client_id, mutation.mutation_id)
@@ -170,13 +205,17 @@ class SyncService:
                 wanted.append((row.seq, RecordType(row.record_type), row.record_id))
         last_seq = {(t, i): seq for seq, t, i in wanted}
         rendered = renderer.render(last_seq)
+        # model_construct: these values are typed by construction (validating a page re-copied every row's data)
         changes = [
-            Change(seq=s, op=ChangeOp.REMOVE, type=RecordType.VEHICLE, id=v, vehicle_id=v) for s, v in removes.items()
+            Change.model_construct(seq=s, op=ChangeOp.REMOVE, type=RecordType.VEHICLE, id=v, vehicle_id=v, data=None)
+            for s, v in removes.items()
         ]
         for key, seq in last_seq.items():
             r = rendered.get(key)
             if r is not None:
-                changes.append(Change(seq=seq, op=r.op, type=r.type, id=r.id, vehicle_id=r.vehicle_id, data=r.data))
+                changes.append(
+                    Change.model_construct(seq=seq, op=r.op, type=r.type, id=r.id, vehicle_id=r.vehicle_id, data=r.data)
+                )
         changes.sort(key=lambda c: c.seq)
         next_cursor = position.advance(rows[-1].seq if rows else position.seq)
         has_more = len(rows) == size
@@ -186,10 +225,8 @@ class SyncService:
     def _reconcile(self, actor: Actor, now: datetime) -> set[uuid.UUID]:
         """Log ``grant``/``remove`` events for the actor's gained/lost vehicles; the visible set."""
         visible = self.repo.visible_vehicle_ids(actor.user_id, now)
-        known = self.repo.known_visible(actor.user_id)
-        shown = {v for v, row in known.items() if row.visible}
-        if visible == shown:
-            return visible
+        if visible == self.repo.shown_vehicle_ids(actor.user_id):
+            return visible  # nothing gained or lost: no ORM rows, no writes
         self.repo.lock_user(actor.user_id)  # one reconciliation per user at a time
         known = self.repo.known_visible(actor.user_id)
         shown = {v for v, row in known.items() if row.visible}

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 
@@ -107,6 +109,31 @@ def recompute_trust(session: Session, vehicle_id: uuid.UUID, now: datetime) -> T
     row.computed_at = now
     repo.flush()
     return summary
+
+
+#: ``session.info`` key of the vehicles whose recompute waits for the end of a batch (see :func:`batched_recompute`).
+BATCH_KEY = "ltc_trust_batch"
+
+
+def recompute_trust_soon(session: Session, vehicle_id: uuid.UUID, now: datetime) -> None:
+    """:func:`recompute_trust` now, or once at the end of the open :func:`batched_recompute` (same transaction)."""
+    batch: dict[uuid.UUID, datetime] | None = session.info.get(BATCH_KEY)
+    if batch is None:
+        recompute_trust(session, vehicle_id, now)
+    else:
+        batch[vehicle_id] = now
+
+
+@contextmanager
+def batched_recompute(session: Session) -> Iterator[dict[uuid.UUID, datetime]]:
+    """Collect the vehicles :func:`recompute_trust_soon` names instead of recomputing each time (a sync push of
+    many entries to one vehicle); the caller runs :func:`recompute_trust` for each before its transaction ends."""
+    batch: dict[uuid.UUID, datetime] = {}
+    session.info[BATCH_KEY] = batch
+    try:
+        yield batch
+    finally:
+        session.info.pop(BATCH_KEY, None)
 
 
 def trust_summary_for(session: Session, vehicle_id: uuid.UUID, viewer_role: Role, now: datetime) -> TrustSummary:

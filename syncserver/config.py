@@ -14,6 +14,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from shared.documents import MAX_UPLOAD_BYTES
 from syncserver.auth.emails import normalize_email
+from syncserver.auth.passwords import Argon2Params
 
 #: Used only in development mode when no LTC_SECRET_KEY is set; refused in production.
 DEV_SECRET_KEY = "ltc-development-only-secret-key-do-not-use-in-production"
@@ -75,6 +76,11 @@ class Settings(BaseSettings):
     admin_session_max_seconds: int = Field(default=4 * 3600, ge=300)
     admin_idle_seconds: int = Field(default=15 * 60, ge=60)
     password_min_length: int = Field(default=10, ge=8)
+    # Argon2id (docs/operations.md "Password hashing"): OWASP m=19 MiB t=2 p=1; changed values rehash at login
+    argon2_memory_kib: int = Field(default=19 * 1024, ge=8 * 1024)
+    argon2_time_cost: int = Field(default=2, ge=1)
+    argon2_parallelism: int = Field(default=1, ge=1, le=16)
+    argon2_max_concurrent: int = Field(default=4, ge=1)
     backup_code_count: int = Field(default=10, ge=4, le=20)
 
     # rate limits "count/seconds" (D1)
@@ -83,6 +89,7 @@ class Settings(BaseSettings):
     rate_verify_per_ip: str = "20/60"
     rate_login_per_ip: str = "20/60"
     rate_login_per_email: str = "10/600"
+    rate_public_qr_per_ip: str = "60/60"
 
     # documents and intake (D15-D17); LTC_CLAMD above ("unix:/path" or "host:port"; unset = no scanner)
     upload_max_bytes: int = Field(default=MAX_UPLOAD_BYTES, ge=1)
@@ -107,6 +114,7 @@ class Settings(BaseSettings):
         "rate_verify_per_ip",
         "rate_login_per_ip",
         "rate_login_per_email",
+        "rate_public_qr_per_ip",
     )
     @classmethod
     def _check_rate(cls, value: str) -> str:
@@ -165,6 +173,16 @@ class Settings(BaseSettings):
     def consent_versions(self) -> dict[str, str]:
         """Required consent documents and their current versions."""
         return {"terms": self.consent_terms_version, "privacy": self.consent_privacy_version}
+
+    @property
+    def argon2(self) -> Argon2Params:
+        """The configured Argon2id cost and the per-process cap on concurrent hash computations."""
+        return Argon2Params(
+            memory_kib=self.argon2_memory_kib,
+            time_cost=self.argon2_time_cost,
+            parallelism=self.argon2_parallelism,
+            max_concurrent=self.argon2_max_concurrent,
+        )
 
     def rate(self, name: str) -> RateLimit:
         return RateLimit.parse(getattr(self, f"rate_{name}"))

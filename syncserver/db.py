@@ -11,6 +11,10 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+#: Pooled SQLite connections: enough for every worker thread (40) to hold one, so a busy server reuses
+#: connections instead of opening (and re-running the pragmas on) a fresh one per request.
+SQLITE_POOL_SIZE = 40
+SQLITE_MAX_OVERFLOW = 40
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -62,6 +66,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine that never renders bound parameters into error messages (they may hold PII)."""
     if url.startswith("sqlite"):
         connect_args = {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+        if "poolclass" not in kwargs and ":memory:" not in url and "mode=memory" not in url:
+            kwargs.setdefault("pool_size", SQLITE_POOL_SIZE)
+            kwargs.setdefault("max_overflow", SQLITE_MAX_OVERFLOW)
         engine = create_engine(url, hide_parameters=True, connect_args=connect_args, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)

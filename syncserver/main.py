@@ -91,6 +91,8 @@ def create_app(
         docs_url="/docs" if docs else None,
         redoc_url=None,
         openapi_url="/openapi.json" if docs else None,
+        # No OpenTelemetry export is configured; off, FastAPI skips its per-request provider lookups.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.ctx = ctx
     app.state.db = db

@@ -1,19 +1,27 @@
-"""Pure ASGI middleware: request id (echo a well-formed one, else generate), access log, last-resort 500."""
+"""Pure ASGI middleware: request id (echo a well-formed one, else generate), access log, last-resort 500,
+and the admission gate that keeps the worker-thread pool from deadlocking (see :class:`AdmissionGate`)."""
 
 from __future__ import annotations
 
+import asyncio
+import itertools
 import json
 import logging
+import os
 import re
 import time
-import uuid
 
+import anyio.to_thread
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from syncserver.requestctx import request_id_var
 
 REQUEST_ID_HEADER = b"x-request-id"
 _WELL_FORMED = re.compile(r"^[A-Za-z0-9._\-]{8,128}$")
+
+#: Generated request ids: a random per-process prefix plus a counter (unique, and no urandom call per request).
+_ID_PREFIX = os.urandom(8).hex()
+_id_counter = itertools.count(1)
 
 access_log = logging.getLogger("ltc.access")
 error_log = logging.getLogger("ltc.errors")
@@ -27,15 +35,40 @@ def _incoming_request_id(scope: Scope) -> str | None:
     return None
 
 
+class AdmissionGate:
+    """At most as many requests inside the app as the worker-thread pool has threads; the rest queue here.
+
+    Sync endpoints and dependencies run on anyio's worker threads (40 by default). A request holding the
+    SQLite write lock (or a PostgreSQL row lock) releases it only when its session commits, after the
+    endpoint returned and FastAPI validated the response on *another* worker thread. If every thread is
+    taken by requests blocked on that lock, the holder never gets its thread: a deadlock until the busy
+    timeout, seen as 500 "database is locked" under 50 concurrent logins. Each admitted request uses at
+    most one worker thread at a time (session teardown runs outside the pool's limit), so admitting no
+    more requests than there are threads leaves the holder a thread. Waiting here costs no thread.
+    """
+
+    def __init__(self, capacity: int | None = None) -> None:
+        self._capacity = capacity
+        self._semaphore: asyncio.Semaphore | None = None
+
+    @property
+    def semaphore(self) -> asyncio.Semaphore:
+        if self._semaphore is None:  # created in the event loop; the thread pool's size is known there
+            capacity = self._capacity or int(anyio.to_thread.current_default_thread_limiter().total_tokens)
+            self._semaphore = asyncio.Semaphore(capacity)
+        return self._semaphore
+
+
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, gate: AdmissionGate | None = None) -> None:
         self.app = app
+        self.gate = gate or AdmissionGate()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request_id = _incoming_request_id(scope) or uuid.uuid4().hex
+        request_id = _incoming_request_id(scope) or f"{_ID_PREFIX}{next(_id_counter):016x}"
         id_token = request_id_var.set(request_id)
         state = scope.setdefault("state", {})
         started = time.perf_counter()
@@ -53,7 +86,8 @@ class RequestContextMiddleware:
             await send(message)
 
         try:
-            await self.app(scope, receive, send_with_id)
+            async with self.gate.semaphore:
+                await self.app(scope, receive, send_with_id)
         except Exception:
             error_log.exception("unhandled_exception", extra={"event_type": "server_error", "request_id": request_id})
             if not response_started:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Depends
+from fastapi.responses import Response
 
 from syncserver.access import AUTH_START, Actor, CurrentActor, require
 from syncserver.auth.schemas import (
@@ -77,19 +78,25 @@ def logout(actor: CurrentActor, session: SessionDep, ctx: ContextDep) -> OkOut:
 
 
 @router.get("/me", response_model=MeOut)
-def me(actor: CurrentActor, session: SessionDep, ctx: ContextDep) -> MeOut:
-    """The signed-in account (every role, moderator included)."""
-    user = AuthService(session, ctx).current_user(actor)
-    return MeOut(
+def me(actor: CurrentActor, session: SessionDep, ctx: ContextDep) -> Response:
+    """The signed-in account (every role, moderator included).
+
+    Serialised and committed here (a read, plus at most the throttled last_seen write), so the answer
+    needs no further worker-thread hop for response validation or the session teardown (clients poll it).
+    """
+    user = AuthService(session, ctx).me(actor)
+    body = MeOut(
         user_id=user.id,
         role=user.role,
         email=user.email,
-        has_password=user.password_hash is not None,
-        totp_enabled=user.totp_enabled,
+        has_password=user.has_password,
+        totp_enabled=actor.totp_enabled,
         second_factor=actor.second_factor,
         consent_complete=ConsentService(session, ctx).is_complete(user.id),
         created_at=user.created_at,
     )
+    session.commit()
+    return Response(body.model_dump_json(), media_type="application/json")
 
 
 @router.post("/password", response_model=OkOut)

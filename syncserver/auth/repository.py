@@ -5,12 +5,43 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Row, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from syncserver.models.auth import AuthChallenge, AuthSession, AuthToken, BackupCode
 from syncserver.models.user import User
+
+#: The access check of every authenticated request, built once (only the hash is bound per call) and read
+#: as plain columns: no statement construction and no ORM objects on the hot path (about a third of the
+#: CPU of the ORM three-entity join).
+_ACCESS_CHECK = (
+    select(
+        AuthToken.revoked_at.label("token_revoked_at"),
+        AuthToken.expires_at.label("token_expires_at"),
+        AuthSession.id.label("session_id"),
+        AuthSession.revoked_at.label("session_revoked_at"),
+        AuthSession.expires_at.label("session_expires_at"),
+        AuthSession.created_at.label("session_created_at"),
+        AuthSession.last_seen_at.label("last_seen_at"),
+        AuthSession.second_factor.label("second_factor"),
+        User.id.label("user_id"),
+        User.role.label("role"),
+        User.disabled_at.label("disabled_at"),
+        User.totp_confirmed_at.label("totp_confirmed_at"),
+        User.email_hmac.label("email_hmac"),
+    )
+    .join(AuthSession, AuthSession.id == AuthToken.session_id)
+    .join(User, User.id == AuthSession.user_id)
+    .where(AuthToken.token_hash == bindparam("token_hash"), AuthToken.kind == "access")
+    .limit(1)
+)
+
+#: What ``/auth/me`` shows of the account, built once.
+_ME = select(
+    User.id, User.role, User.email, User.password_hash.is_not(None).label("has_password"), User.created_at
+).where(User.id == bindparam("user_id"))
 
 
 class AuthRepository:
@@ -43,6 +74,14 @@ class AuthRepository:
         )
         row = self.session.execute(stmt).first()
         return (row[0], row[1], row[2]) if row else None
+
+    def access_check(self, token_hash: str) -> Row[Any] | None:
+        """The columns ``SessionManager.authenticate`` decides on, for the access token with ``token_hash``."""
+        return self.session.connection().execute(_ACCESS_CHECK, {"token_hash": token_hash}).first()
+
+    def me_row(self, user_id: uuid.UUID) -> Row[Any] | None:
+        """id, role, email, has_password, created_at of the account (``/auth/me``)."""
+        return self.session.connection().execute(_ME, {"user_id": user_id}).first()
 
     def mark_refresh_used(self, token_id: uuid.UUID, at: datetime) -> bool:
         """Spend a refresh token; False if it was already spent (atomic across processes)."""

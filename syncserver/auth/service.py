@@ -11,7 +11,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 from email.message import EmailMessage
+from typing import Any
 
+from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 from shared.errors import DomainError, ErrorCode
@@ -205,7 +207,8 @@ class AuthService:
             self._audit_limited("login_per_email", {"email_hmac": email_hmac})
             raise RecordedFailure(ErrorCode.RATE_LIMITED)
         user = self.users.by_email_hmac(email_hmac)
-        ok = PasswordHasher.verify(user.password_hash if user else None, password)
+        argon2 = self.ctx.settings.argon2
+        ok = PasswordHasher.verify(user.password_hash if user else None, password, argon2)
         failed = AuditAction.AUTH_LOGIN_FAILED
         if user is None or not ok or user.disabled_at is not None:
             raise self._fail(
@@ -214,8 +217,8 @@ class AuthService:
         if user.totp_enabled and not self.totp.check(user, totp):
             raise self._fail(failed, ReasonCode.TOTP_REQUIRED, ErrorCode.TOTP_REQUIRED, 401, email_hmac=email_hmac)
         assert user.password_hash is not None
-        if PasswordHasher.needs_rehash(user.password_hash):
-            user.password_hash = PasswordHasher.hash(password)
+        if PasswordHasher.needs_rehash(user.password_hash, argon2):  # parameters changed: upgrade the hash
+            user.password_hash = PasswordHasher.hash(password, argon2)
             self.session.flush()
         return self.sessions.start(user, "password", second_factor=user.totp_enabled)
 
@@ -224,7 +227,7 @@ class AuthService:
         user = self.current_user(actor)
         PasswordHasher.check_policy(password, user.email, self.ctx.settings.password_min_length)
         now = self.ctx.clock.now()
-        user.password_hash = PasswordHasher.hash(password)
+        user.password_hash = PasswordHasher.hash(password, self.ctx.settings.argon2)
         user.updated_at = now
         self.session.flush()
         self.sessions.end_others(actor, "password_changed")
@@ -236,6 +239,13 @@ class AuthService:
             target_type=TargetType.USER,
             target_id=user.id,
         )
+
+    def me(self, actor: Actor) -> Row[Any]:
+        """The account's ``/auth/me`` columns (one prebuilt query; 401 if the account is gone)."""
+        row = self.repo.me_row(actor.user_id)
+        if row is None:
+            raise DomainError(ErrorCode.UNAUTHORIZED)
+        return row
 
     def current_user(self, actor: Actor) -> User:
         user = self.users.get(actor.user_id)

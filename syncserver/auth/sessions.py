@@ -93,13 +93,34 @@ class SessionManager:
 
     # --- checking ----------------------------------------------------------------------------
     def _family_alive(self, family: AuthSession, user: User, now: datetime) -> bool:
-        if family.revoked_at is not None or family.expires_at <= now or user.disabled_at is not None:
+        return self._alive(
+            family.revoked_at,
+            family.expires_at,
+            family.created_at,
+            family.last_seen_at,
+            user.role,
+            user.disabled_at,
+            now,
+        )
+
+    def _alive(
+        self,
+        revoked_at: datetime | None,
+        expires_at: datetime,
+        created_at: datetime,
+        last_seen_at: datetime,
+        role: str,
+        disabled_at: datetime | None,
+        now: datetime,
+    ) -> bool:
+        """The family is not revoked or expired, its account not disabled, an admin session not too old or idle."""
+        if revoked_at is not None or expires_at <= now or disabled_at is not None:
             return False
-        if user.role in ADMIN_ROLES:
+        if role in ADMIN_ROLES:
             settings = self.ctx.settings
-            if family.created_at + timedelta(seconds=settings.admin_session_max_seconds) <= now:
+            if created_at + timedelta(seconds=settings.admin_session_max_seconds) <= now:
                 return False
-            if now - family.last_seen_at > timedelta(seconds=settings.admin_idle_seconds):
+            if now - last_seen_at > timedelta(seconds=settings.admin_idle_seconds):
                 return False
         return True
 
@@ -107,22 +128,32 @@ class SessionManager:
         """The actor of a valid access token, or None (unknown, expired, revoked, idle)."""
         if not access_token or len(access_token) > 256:
             return None
-        row = self.repo.token_with_session_and_user(self.ctx.keys.token_hash(access_token), "access")
+        row = self.repo.access_check(self.ctx.keys.token_hash(access_token))
         if row is None:
             return None
-        token, family, user = row
         now = self.ctx.clock.now()
-        if token.revoked_at is not None or token.expires_at <= now or not self._family_alive(family, user, now):
+        if row.token_revoked_at is not None or row.token_expires_at <= now:
             return None
-        if now - family.last_seen_at >= TOUCH_INTERVAL:
-            self.repo.touch_session(family.id, now)
+        alive = self._alive(
+            row.session_revoked_at,
+            row.session_expires_at,
+            row.session_created_at,
+            row.last_seen_at,
+            row.role,
+            row.disabled_at,
+            now,
+        )
+        if not alive:
+            return None
+        if now - row.last_seen_at >= TOUCH_INTERVAL:
+            self.repo.touch_session(row.session_id, now)
         return Actor(
-            user_id=user.id,
-            role=Role(user.role),
-            session_id=family.id,
-            second_factor=family.second_factor,
-            totp_enabled=user.totp_enabled,
-            email_hmac=user.email_hmac,
+            user_id=row.user_id,
+            role=Role(row.role),
+            session_id=row.session_id,
+            second_factor=row.second_factor,
+            totp_enabled=row.totp_confirmed_at is not None,
+            email_hmac=row.email_hmac,
         )
 
     # --- rotating and ending -----------------------------------------------------------------

@@ -7,9 +7,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from shared.errors import ErrorCode
 from syncserver.access import Actor, Policy, require
+from syncserver.context import ServerContext
 from syncserver.deps import ClientIpDep, ContextDep, SessionDep
 from syncserver.public.negotiation import prefers_html
 from syncserver.public.schemas import PublicPageOut, PublicTokenOut
@@ -52,8 +55,14 @@ def _page_response(view: PublicView, html: bool) -> Response:
     return JSONResponse({"detail": ErrorCode.NOT_FOUND.value}, status_code=404, headers=headers)
 
 
+def _public_page(session: Session, ctx: ServerContext, token: str, client_ip: str, html: bool) -> Response:
+    view = PublicPageService(session, ctx).view(token, client_ip)
+    session.commit()  # ends the read here, on this thread: the session teardown then needs no thread of its own
+    return _page_response(view, html)
+
+
 @router.get("/public/qr/{public_token}", response_model=PublicPageOut, responses=_ERRORS)
-def public_qr(
+async def public_qr(
     public_token: str,
     request: Request,
     session: SessionDep,
@@ -61,9 +70,13 @@ def public_qr(
     client_ip: ClientIpDep,
     _actor: Annotated[Actor | None, Depends(require(PUBLIC_QR))],
 ) -> Response:
-    """The public mini-check of one vehicle: JSON, or the HTML page when the client prefers text/html."""
-    view = PublicPageService(session, ctx).view(public_token, client_ip)
-    return _page_response(view, prefers_html(request.headers.get("accept")))
+    """The public mini-check of one vehicle: JSON, or the HTML page when the client prefers text/html.
+
+    ``async`` with one worker-thread hop for the database work and the rendering (the hot path of the
+    public page: the anonymous caller's dependencies resolve on the event loop).
+    """
+    html = prefers_html(request.headers.get("accept"))
+    return await run_in_threadpool(_public_page, session, ctx, public_token, client_ip, html)
 
 
 @router.get("/vehicles/{vehicle_id}/public-token", response_model=PublicTokenOut, responses=_MANAGE_ERRORS)

@@ -1,6 +1,7 @@
 """The public QR mini-check (SPEC §8, D20, D21) and its token management; no FastAPI.
 
-Reading the page: one rate-limit hit per client address, one lookup of the token on its unique index
+Reading the page: one rate-limit hit per client address (pre-aggregated per process, see
+``AggregatingRateLimiter`` for the bound across processes), one lookup of the token on its unique index
 confirmed by a constant-time compare, the stored server-side trust summary (never recomputed here), the
 pure projection. A miss does the same work on a stand-in vehicle, so an unknown, rotated or disabled
 token costs what a known one costs and only answers with the neutral 404.
@@ -33,7 +34,7 @@ from syncserver.config import RateLimit, Settings
 from syncserver.context import ServerContext
 from syncserver.models.vehicle import Vehicle
 from syncserver.public.repository import PublicRepository, PublicRow
-from syncserver.ratelimit import RateLimiter
+from syncserver.ratelimit import aggregating_limiter
 from syncserver.security import equal
 from syncserver.vehicles.access import Capability, VehicleAccess, vehicle_access
 
@@ -44,7 +45,7 @@ PUBLIC_TOKEN_BYTES = 32
 #: Rate-limit name (counter key prefix) of the public page.
 RATE_NAME = "public_qr_ip"
 #: Default per-address limit of the public page, ``count/seconds`` (SPEC §8.1 leaves the value open).
-#: A ``rate_public_qr_per_ip`` server setting, once it exists, takes precedence.
+#: The ``rate_public_qr_per_ip`` server setting (LTC_RATE_PUBLIC_QR_PER_IP) takes precedence.
 PUBLIC_QR_RATE_DEFAULT = "60/60"
 
 #: Stand-in for a miss: same shape as a real row; its token can never match (not URL-safe base64).
@@ -138,7 +139,7 @@ class PublicPageService:
     def view(self, token: str, client_ip_hmac: str) -> PublicView:
         """Rate-limit, look up and project; the caller commits (the rate-limit hit must persist)."""
         limit = public_qr_rate(self.ctx.settings)
-        if not RateLimiter(self.ctx.db, self.ctx.clock).hit(RATE_NAME, client_ip_hmac, limit):
+        if not aggregating_limiter(self.ctx.db, self.ctx.clock).hit(RATE_NAME, client_ip_hmac, limit):
             return PublicView(found=False, rate_limited=True, page=project_row(_MISS_ROW), retry_after=limit.seconds)
         row = self.repo.page_row(token)
         candidate = row or _MISS_ROW

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from syncserver.ratelimit.service import RateLimiter
+from syncserver.ratelimit.service import AggregatingRateLimiter, RateLimiter, aggregating_limiter
 
-__all__ = ["RateLimiter"]
+__all__ = ["AggregatingRateLimiter", "RateLimiter", "aggregating_limiter"]

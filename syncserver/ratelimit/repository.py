@@ -13,16 +13,16 @@ class RateLimitRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def increment(self, key: str, window_start: int) -> int:
-        """Add one hit to (key, window) and return the window's new count, atomically."""
+    def increment(self, key: str, window_start: int, hits: int = 1) -> int:
+        """Add ``hits`` to (key, window) and return the window's new count, atomically."""
         dialect = self.session.get_bind().dialect.name
         insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
         stmt = (
             insert(RateLimitCounter)
-            .values(key=key, window_start=window_start, count=1)
+            .values(key=key, window_start=window_start, count=hits)
             .on_conflict_do_update(
                 index_elements=[RateLimitCounter.key, RateLimitCounter.window_start],
-                set_={"count": RateLimitCounter.count + 1},
+                set_={"count": RateLimitCounter.count + hits},
             )
             .returning(RateLimitCounter.count)
         )

@@ -51,6 +51,7 @@ from shared.sync.protocol import (
     PushResponse,
     RecordType,
     ResultStatus,
+    SyncMeta,
 )
 
 T = TypeVar("T")
@@ -104,6 +105,12 @@ ProgressCallback = Callable[[SyncProgress], None]
 #: that brings the pulled rows of this engine to ``<rows>`` or more, after writing its rows and cursor but
 #: before the commit; it creates ``<file>`` and sleeps until killed. Unset in every real use.
 PAUSE_ENV = "LTC_SYNC_TEST_PAUSE_IN_APPLY"
+#: How long (s, this process) a checked handshake is trusted before ``sync_once`` asks ``/sync/meta`` again.
+#: Safe: every ``/sync/*`` request carries the versions and the server answers 409 ``protocol_mismatch``.
+META_TTL = 300.0
+#: ``last_sync_at`` of a sync that changed nothing is written only when the stored one is older than this (s),
+#: so a no-op sync commits nothing while the status bar's minute-resolution "last synced" stays right.
+LAST_SYNC_REFRESH = 60.0
 
 
 def _pause_hook() -> tuple[int, Path] | None:
@@ -147,6 +154,9 @@ class SyncEngine:
         self._report = SyncReport()
         self._rows_applied = 0
         self._pause = _pause_hook()
+        self._meta: SyncMeta | None = None
+        self._meta_at = 0.0
+        self._wrote = False  # whether this sync_once committed anything to the replica
 
     # -- plumbing ------------------------------------------------------------------------------------
 
@@ -182,21 +192,36 @@ class SyncEngine:
         self._cancel = cancel or threading.Event()
         self._progress = on_progress
         self._report = SyncReport()
+        self._wrote = False
         self._emit("meta", 0)
         try:
-            meta = self._retry(self.client.sync_meta)
-            if meta.protocol_version != PROTOCOL_VERSION or meta.schema_version != SCHEMA_VERSION:
-                raise ProtocolMismatch("protocol_mismatch", 409, "the server speaks another protocol or schema version")
+            meta = self._handshake()
             self._consent_hold(None)
             self.push(min(meta.max_push_mutations, 100))
             self.pull(min(self.page_limit or meta.max_page_limit, meta.max_page_limit))
         except ConsentRequired as exc:
             self._consent_hold(exc)
             raise
-        with self.vault.session() as session, session.begin():
-            state = session.get_one(SyncState, 1)
-            state.last_sync_at = self._now()
+        except ProtocolMismatch:
+            self._meta = None
+            raise
+        now = self._now()
+        with self.vault.session() as session:
+            last = session.get_one(SyncState, 1).last_sync_at
+        if self._wrote or last is None or (now - last).total_seconds() >= LAST_SYNC_REFRESH:
+            with self.vault.session() as session, session.begin():
+                session.get_one(SyncState, 1).last_sync_at = now
         return self._report
+
+    def _handshake(self) -> SyncMeta:
+        """``/sync/meta``, or the one this engine checked less than :data:`META_TTL` seconds ago."""
+        if self._meta is not None and time.monotonic() - self._meta_at < META_TTL:
+            return self._meta
+        meta = self._retry(self.client.sync_meta)
+        if meta.protocol_version != PROTOCOL_VERSION or meta.schema_version != SCHEMA_VERSION:
+            raise ProtocolMismatch("protocol_mismatch", 409, "the server speaks another protocol or schema version")
+        self._meta, self._meta_at = meta, time.monotonic()
+        return meta
 
     def _consent_hold(self, refusal: ConsentRequired | None) -> None:
         """List (``refusal``) or clear (``None``) the ``consent_required`` notice in the sync problems.
@@ -204,6 +229,10 @@ class SyncEngine:
         The queued mutations stay in the outbox and the optimistic state stays as it is: after the user
         consents, the next sync sends them and the notice goes away by itself.
         """
+        with self.vault.session() as session:
+            held = session.scalars(select(SyncProblem).where(SyncProblem.name == outbox.CONSENT_HOLD)).all()
+            if refusal is None and not held:
+                return  # the usual case: nothing to clear, no transaction to commit
         with self.vault.session() as session, session.begin():
             held = session.scalars(select(SyncProblem).where(SyncProblem.name == outbox.CONSENT_HOLD)).all()
             if refusal is None:
@@ -233,6 +262,8 @@ class SyncEngine:
         done = 0
         with self.vault.session() as session:
             total = outbox.count(session)
+        if not total:
+            return
         while True:
             self._check_cancel()
             with self.vault.session() as session:
@@ -254,6 +285,7 @@ class SyncEngine:
                 ],
             )
             response = self._retry(partial(self.client.sync_push, request))
+            self._wrote = True
             answered = self._record(batch, response)
             done += answered
             self._emit("push", done, total)
@@ -370,6 +402,7 @@ class SyncEngine:
     def full_resync(self, limit: int) -> None:
         """Forget the server's rows and the cursor (keep the outbox and problems), then pull from scratch."""
         self._report.full_resync = True
+        self._wrote = True
         self._report.count_mismatch = {}
         self._emit("resync", 0)
         with self.vault.session() as session, session.begin():
@@ -397,8 +430,16 @@ class SyncEngine:
                 return
 
     def apply_page(self, page: ChangesPage) -> None:
-        """Apply one page and store its cursor, in one local transaction."""
+        """Apply one page and store its cursor, in one local transaction (none for an empty page that leaves the
+        cursor where it is: a no-op pull only runs the count check)."""
         now = self._now()
+        if not page.changes:
+            with self.vault.session() as session:
+                unchanged = session.get_one(SyncState, 1).cursor == page.cursor
+                if unchanged:
+                    self._check_counts(session, page)
+                    return
+        self._wrote = True
         with self.vault.session() as session, session.begin():
             run: list[tuple[str, str, str | None, int | None, dict[str, Any]]] = []
             for change in page.changes:
@@ -416,8 +457,11 @@ class SyncEngine:
             self._rows_applied += len(page.changes)
             if self._pause is not None and self._rows_applied >= self._pause[0]:
                 _pause_for_kill(self._pause[1])  # test hook: still inside the page's transaction
-            if page.counts is not None and not page.has_more:
-                local = replica.local_counts(session)
-                self._report.count_mismatch = {
-                    kind: (local.get(kind, 0), int(n)) for kind, n in page.counts.items() if local.get(kind, 0) != n
-                }
+            self._check_counts(session, page)
+
+    def _check_counts(self, session: Session, page: ChangesPage) -> None:
+        if page.counts is not None and not page.has_more:
+            local = replica.local_counts(session)
+            self._report.count_mismatch = {
+                kind: (local.get(kind, 0), int(n)) for kind, n in page.counts.items() if local.get(kind, 0) != n
+            }

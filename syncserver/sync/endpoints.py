@@ -79,9 +79,10 @@ def changes(
     ctx: ContextDep,
     cursor: Annotated[str | None, Query(max_length=64)] = None,
     limit: Annotated[int | None, Query(ge=1)] = None,
-) -> ChangesPage:
+) -> Response:
     """Visible changes after the cursor in server order, with tombstones and remove ops."""
-    return SyncService(session, ctx).changes(actor, cursor, limit)
+    body = SyncService(session, ctx).changes_json(actor, cursor, limit)
+    return Response(content=body, media_type="application/json")  # encoded once, not re-validated per row
 
 
 @router.put("/blobs/{sha256}", response_model=BlobStatus, responses=_BLOB)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from pydantic_core import to_jsonable_python
 from sqlalchemy.orm import Session
 
 import shared.documents as document_rules
@@ -27,8 +28,6 @@ from syncserver.access.actor import Actor
 from syncserver.context import ServerContext
 from syncserver.documents.schemas import DocumentOut
 from syncserver.documents.state import document_actor, state_of
-from syncserver.entries.schemas import VehicleEntryOut
-from syncserver.entries.service import EntryView
 from syncserver.models.document import Document
 from syncserver.models.entry import VehicleEntry
 from syncserver.models.vehicle import Vehicle
@@ -50,8 +49,39 @@ class Rendered:
     data: dict[str, Any] | None = None
 
 
+def entry_data(e: VehicleEntry, revision_count: int, can_revise: bool) -> dict[str, Any]:
+    """An entry as ``VehicleEntryOut`` shows it, with Python values (UUIDs, dates) left for the one JSON
+    encoding of the whole page; ``tests/syncserver/test_sync_render.py`` keeps it equal to the schema."""
+    return {
+        "id": e.id,
+        "vehicle_id": e.vehicle_id,
+        "entry_group_id": e.entry_group_id,
+        "supersedes_entry_id": e.supersedes_entry_id,
+        "version": e.version,
+        "revision_count": revision_count,
+        "is_latest": e.is_latest,
+        "date": e.date,
+        "type": e.type,
+        "performed_by": e.performed_by,
+        "km": e.km,
+        "note": e.note,
+        "cost_amount": None if e.cost_cents is None else e.cost_cents / 100,
+        "currency": e.currency,
+        "trust_level": e.trust_level,
+        "is_backfill": e.is_backfill,
+        "author_org_id": e.author_org_id,
+        "can_revise": can_revise,
+        "created_at": e.created_at,
+        "updated_at": e.updated_at,
+    }
+
+
 class Renderer:
-    def __init__(self, session: Session, ctx: ServerContext, actor: Actor, now: datetime) -> None:
+    """``raw=True`` (pull pages): entry ``data`` keeps Python values for one JSON encoding of the page;
+    otherwise every ``data`` is JSON-ready (push answers, stored as JSON)."""
+
+    def __init__(self, session: Session, ctx: ServerContext, actor: Actor, now: datetime, *, raw: bool = False) -> None:
+        self.raw = raw
         self.session = session
         self.ctx = ctx
         self.actor = actor
@@ -61,6 +91,7 @@ class Renderer:
         self._access: dict[uuid.UUID, VehicleAccess | None] = {}
         self._orgs: set[uuid.UUID] | None = None
         self._doc_actors: dict[tuple[uuid.UUID | None, bool], DocumentActor] = {}
+        self._authors: dict[tuple[uuid.UUID, uuid.UUID | None, uuid.UUID | None], bool] = {}
 
     def access(self, vehicle_id: uuid.UUID | None, vehicle: Vehicle | None = None) -> VehicleAccess | None:
         """The actor's relation to a live vehicle; admins only through their own relations (sync keeps to
@@ -122,12 +153,23 @@ class Renderer:
             elif e.deleted_at is not None:
                 out.append(Rendered(RecordType.ENTRY, e.id, ChangeOp.DELETE, e.vehicle_id))
             else:
-                view = EntryView(e, counts.get(e.entry_group_id, 1), self._can_revise(access, e))
-                data = VehicleEntryOut.of(view).model_dump(mode="json")
+                data = entry_data(e, counts.get(e.entry_group_id, 1), self._can_revise(access, e))
+                if not self.raw:
+                    data = to_jsonable_python(data)
                 out.append(Rendered(RecordType.ENTRY, e.id, ChangeOp.UPSERT, e.vehicle_id, data))
         return out + self._gone(RecordType.ENTRY, ids, {e.id for e in rows})
 
     def _can_revise(self, access: VehicleAccess, e: VehicleEntry) -> bool:
+        """``is_author`` reads only the author fields and the acting org: decided once per combination."""
+        if not e.is_latest:
+            return False
+        key = (e.author_user_id, e.author_org_id, access.acting_org_id)
+        found = self._authors.get(key)
+        if found is None:
+            found = self._authors[key] = self._is_author(access, e)
+        return found
+
+    def _is_author(self, access: VehicleAccess, e: VehicleEntry) -> bool:
         version = EntryVersion(
             entry_id=str(e.id),
             entry_group_id=str(e.entry_group_id),

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select, text
+from sqlalchemy import Select, exists, func, insert, or_, select, text
 from sqlalchemy.orm import Session
 
 from syncserver.governance.repository import approved_org_ids
@@ -71,29 +71,31 @@ class SyncRepository:
     def changes_after(
         self,
         seq: int,
-        vehicle_ids: Sequence[uuid.UUID],
         org_ids: Sequence[uuid.UUID],
         user_id: uuid.UUID,
         limit: int,
-    ) -> Sequence[SyncChange]:
-        """Log rows after ``seq`` that concern the given vehicles or organisations or the user, in seq order."""
-        scope = [SyncChange.audience_user_id == user_id]
-        if vehicle_ids:
-            scope.append(SyncChange.vehicle_id.in_(vehicle_ids) & SyncChange.audience_user_id.is_(None))
+    ) -> Sequence[Any]:
+        """Log rows after ``seq`` that concern the user's shown vehicles (``sync_visibility``, reconciled by the
+        caller first), their organisations or the user, in seq order. Core rows: a page is up to 1,000."""
+        table = SyncChange.__table__
+        shown = self.shown_subquery(user_id)
+        scope = [
+            table.c.audience_user_id == user_id,
+            table.c.vehicle_id.in_(shown) & table.c.audience_user_id.is_(None),
+        ]
         if org_ids:
-            scope.append(SyncChange.org_id.in_(org_ids) & SyncChange.audience_user_id.is_(None))
-        stmt = select(SyncChange).where(SyncChange.seq > seq, or_(*scope)).order_by(SyncChange.seq).limit(limit)
-        return self.session.scalars(stmt).all()
+            scope.append(table.c.org_id.in_(org_ids) & table.c.audience_user_id.is_(None))
+        stmt = select(table).where(table.c.seq > seq, or_(*scope)).order_by(table.c.seq).limit(limit)
+        return self.session.execute(stmt).all()
 
-    def live_counts(self, vehicle_ids: Sequence[uuid.UUID]) -> dict[str, int]:
-        """Live vehicles and entries among the given (visible) vehicles: the count check of the last page."""
-        if not vehicle_ids:
-            return {"vehicle": 0, "entry": 0}
-        vehicles = select(func.count()).where(Vehicle.id.in_(vehicle_ids), Vehicle.deleted_at.is_(None))
-        entries = select(func.count()).where(
-            VehicleEntry.vehicle_id.in_(vehicle_ids), VehicleEntry.deleted_at.is_(None)
-        )
-        return {"vehicle": int(self.session.scalar(vehicles) or 0), "entry": int(self.session.scalar(entries) or 0)}
+    def live_counts(self, user_id: uuid.UUID) -> dict[str, int]:
+        """Live vehicles and entries among the user's shown (reconciled, so visible) vehicles: the count check
+        of the last page, in one statement."""
+        shown = self.shown_subquery(user_id)
+        vehicles = select(func.count()).where(Vehicle.id.in_(shown), Vehicle.deleted_at.is_(None))
+        entries = select(func.count()).where(VehicleEntry.vehicle_id.in_(shown), VehicleEntry.deleted_at.is_(None))
+        row = self.session.execute(select(vehicles.scalar_subquery(), entries.scalar_subquery())).one()
+        return {"vehicle": int(row[0] or 0), "entry": int(row[1] or 0)}
 
     def folder_vehicles(self, folder_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
         if not folder_ids:
@@ -105,9 +107,8 @@ class SyncRepository:
     def lock_user(self, user_id: uuid.UUID) -> None:
         self.session.execute(select(User.id).where(User.id == user_id).with_for_update())
 
-    def visible_vehicle_ids(self, user_id: uuid.UUID, now: datetime) -> set[uuid.UUID]:
+    def _visible_stmt(self, user_id: uuid.UUID, now: datetime, orgs: Sequence[uuid.UUID]) -> Select[Any]:
         """Live vehicles the user owns, of approved organisations, or under an active workshop grant."""
-        orgs = approved_org_ids(self.session, user_id)
         scope = [Vehicle.owner_user_id == user_id]
         if orgs:
             scope.append(Vehicle.owner_org_id.in_(orgs))
@@ -117,11 +118,29 @@ class SyncRepository:
                 WorkshopGrant.expires_at > now,
             )
             scope.append(Vehicle.id.in_(granted))
-        stmt = select(Vehicle.id).where(or_(*scope), Vehicle.deleted_at.is_(None))
+        return select(Vehicle.id).where(or_(*scope), Vehicle.deleted_at.is_(None))
+
+    def visible_vehicle_ids(
+        self, user_id: uuid.UUID, now: datetime, orgs: Sequence[uuid.UUID] | None = None
+    ) -> set[uuid.UUID]:
+        stmt = self._visible_stmt(user_id, now, approved_org_ids(self.session, user_id) if orgs is None else orgs)
         return set(self.session.scalars(stmt).all())
+
+    def visibility_changed(self, user_id: uuid.UUID, now: datetime, orgs: Sequence[uuid.UUID]) -> bool:
+        """Whether the visible vehicles differ from the shown ones, answered in the database (one statement,
+        no ids in Python): the no-op pull's check. Time-based losses (an expired grant) count, as they must."""
+        visible = self._visible_stmt(user_id, now, orgs)
+        shown = self.shown_subquery(user_id)
+        gained = visible.where(Vehicle.id.not_in(shown))
+        lost = shown.where(SyncVisibility.vehicle_id.not_in(visible))
+        return bool(self.session.scalar(select(or_(exists(gained), exists(lost)))))
 
     def org_ids(self, user_id: uuid.UUID) -> list[uuid.UUID]:
         return approved_org_ids(self.session, user_id)
+
+    def shown_subquery(self, user_id: uuid.UUID) -> Select[Any]:
+        """``SELECT vehicle_id`` of the vehicles the user's replica was last told it sees."""
+        return select(SyncVisibility.vehicle_id).where(SyncVisibility.user_id == user_id, SyncVisibility.visible)
 
     def shown_vehicle_ids(self, user_id: uuid.UUID) -> set[uuid.UUID]:
         """The vehicles the user's replica was last told it sees."""

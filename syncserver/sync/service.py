@@ -10,15 +10,17 @@ the cursor, restricted to the actor's vehicles, organisations and own events, in
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
+from pydantic_core import to_json, to_jsonable_python
 from sqlalchemy.orm import Session
 
 from shared import PROTOCOL_VERSION, SCHEMA_VERSION
 from shared.errors import DomainError, ErrorCode
 from shared.sync import cursor as cursors
 from shared.sync.protocol import (
-    Change,
     ChangeOp,
     ChangesPage,
     Mutation,
@@ -184,52 +186,70 @@ class SyncService:
     # --- pull ---------------------------------------------------------------------------------------
     def changes(self, actor: Actor, raw_cursor: str | None, limit: int | None) -> ChangesPage:
         """A page of changes after the cursor; 409 ``full_resync_required`` for an unknown/expired cursor."""
+        return ChangesPage.model_validate(to_jsonable_python(self.page(actor, raw_cursor, limit)))
+
+    def changes_json(self, actor: Actor, raw_cursor: str | None, limit: int | None) -> bytes:
+        """:meth:`changes` as the JSON body of ``GET /sync/changes``: plain dicts encoded once for the whole
+        page (no model per row; ``pydantic_core.to_json`` encodes UUIDs and datetimes as the schemas do)."""
+        return to_json(self.page(actor, raw_cursor, limit))
+
+    def page(self, actor: Actor, raw_cursor: str | None, limit: int | None) -> dict[str, Any]:
+        """The page as plain data in the shape of :class:`ChangesPage` (values not yet JSON-encoded).
+
+        No-op pull: when the visible vehicles equal the shown ones (one statement) and the cursor is at the
+        log head, the page is empty without reading the log."""
         head = self.repo.head()
         position = cursors.resume_point(raw_cursor, epoch=EPOCH, horizon=HORIZON, head=head)
         now = self.ctx.clock.now()
-        visible = self._reconcile(actor, now)
+        orgs = self.repo.org_ids(actor.user_id)
+        logged = self._reconcile(actor, now, orgs)
         size = cursors.page_limit(limit)
-        rows = self.repo.changes_after(
-            position.seq, sorted(visible), self.repo.org_ids(actor.user_id), actor.user_id, size
-        )
-        renderer = Renderer(self.session, self.ctx, actor, now)
+        rows: Sequence[Any] = []
+        if logged or position.seq < head:
+            rows = self.repo.changes_after(position.seq, orgs, actor.user_id, size)
         wanted: list[tuple[int, RecordType, uuid.UUID]] = []
         removes: dict[int, uuid.UUID] = {}
+        shown: set[uuid.UUID] | None = None
         for row in rows:
             if row.op == capture.REMOVE:
                 removes[row.seq] = row.record_id
             elif row.op == capture.GRANT:
-                if row.record_id in visible:
+                if shown is None:
+                    shown = self.repo.shown_vehicle_ids(actor.user_id)  # reconciled: the visible ones
+                if row.record_id in shown:
                     wanted += [(row.seq, RecordType(t), i) for t, i in self.repo.vehicle_children(row.record_id)]
             else:
                 wanted.append((row.seq, RecordType(row.record_type), row.record_id))
         last_seq = {(t, i): seq for seq, t, i in wanted}
-        rendered = renderer.render(last_seq)
-        # model_construct: these values are typed by construction (validating a page re-copied every row's data)
-        changes = [
-            Change.model_construct(seq=s, op=ChangeOp.REMOVE, type=RecordType.VEHICLE, id=v, vehicle_id=v, data=None)
+        rendered = Renderer(self.session, self.ctx, actor, now, raw=True).render(last_seq)
+        changes: list[dict[str, Any]] = [
+            {"seq": s, "op": ChangeOp.REMOVE, "type": RecordType.VEHICLE, "id": v, "vehicle_id": v, "data": None}
             for s, v in removes.items()
         ]
         for key, seq in last_seq.items():
             r = rendered.get(key)
             if r is not None:
                 changes.append(
-                    Change.model_construct(seq=seq, op=r.op, type=r.type, id=r.id, vehicle_id=r.vehicle_id, data=r.data)
+                    {"seq": seq, "op": r.op, "type": r.type, "id": r.id, "vehicle_id": r.vehicle_id, "data": r.data}
                 )
-        changes.sort(key=lambda c: c.seq)
+        changes.sort(key=lambda c: int(c["seq"]))
         next_cursor = position.advance(rows[-1].seq if rows else position.seq)
         has_more = len(rows) == size
-        counts = None if has_more else self.repo.live_counts(sorted(visible))
-        return ChangesPage(cursor=next_cursor.encode(), has_more=has_more, changes=changes, counts=counts)
+        counts = None if has_more else self.repo.live_counts(actor.user_id)
+        return {"cursor": next_cursor.encode(), "has_more": has_more, "changes": changes, "counts": counts}
 
-    def _reconcile(self, actor: Actor, now: datetime) -> set[uuid.UUID]:
-        """Log ``grant``/``remove`` events for the actor's gained/lost vehicles; the visible set."""
-        visible = self.repo.visible_vehicle_ids(actor.user_id, now)
-        if visible == self.repo.shown_vehicle_ids(actor.user_id):
-            return visible  # nothing gained or lost: no ORM rows, no writes
+    def _reconcile(self, actor: Actor, now: datetime, orgs: Sequence[uuid.UUID]) -> bool:
+        """Log ``grant``/``remove`` events for the actor's gained/lost vehicles; whether any were logged.
+
+        Afterwards ``sync_visibility`` (shown and visible) holds exactly the actor's visible vehicles."""
+        if not self.repo.visibility_changed(actor.user_id, now, orgs):
+            return False  # nothing gained or lost: no ids read, no writes
         self.repo.lock_user(actor.user_id)  # one reconciliation per user at a time
+        visible = self.repo.visible_vehicle_ids(actor.user_id, now, orgs)
         known = self.repo.known_visible(actor.user_id)
         shown = {v for v, row in known.items() if row.visible}
+        if visible == shown:
+            return False  # another pull reconciled it meanwhile
         for vehicle_id in sorted(visible - shown):
             capture.add(
                 self.session, capture.Note(RecordType.VEHICLE, vehicle_id, capture.GRANT, audience=actor.user_id)
@@ -249,4 +269,4 @@ class SyncService:
                 row.visible = vehicle_id in visible
                 row.changed_seq = seq
         self.repo.flush()
-        return visible
+        return True

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from desktop.store import outbox, replica
 from desktop.store.keyfile import fixed_kdf_policy
@@ -279,3 +279,39 @@ def test_network_error_during_push_keeps_the_outbox(device: Device, server: Fake
     with pytest.raises(Exception, match="cannot reach"):
         engine.sync_once()
     assert SyncStateRepository(vault).status().pending_mutations == 1
+
+
+def test_no_op_sync_asks_once_for_meta_pushes_nothing_and_commits_nothing(
+    device: Device, server: FakeSyncServer
+) -> None:
+    a, engine_a = device("alice")
+    VehicleRepository(a).add(VIN, nickname="Golf")
+    engine_a.sync_once()
+    engine_a.sync_once()  # the second pull comes back empty: the cursor is at the head
+    with a.session() as session:
+        before = (session.get_one(SyncState, 1).cursor, session.get_one(SyncState, 1).last_sync_at)
+    server.requests.clear()
+    commits: list[object] = []
+
+    def on_commit(conn: object) -> None:
+        commits.append(conn)
+
+    event.listen(a.engine, "commit", on_commit)
+    try:
+        report = engine_a.sync_once()
+    finally:
+        event.remove(a.engine, "commit", on_commit)
+    assert (report.pushed, report.changes, report.count_mismatch) == (0, 0, {})
+    assert server.requests == ["GET /sync/changes"]
+    assert commits == []
+    with a.session() as session:
+        assert (session.get_one(SyncState, 1).cursor, session.get_one(SyncState, 1).last_sync_at) == before
+    # a change on the server is still pulled, and then the sync is recorded
+    b, engine_b = device("alice")
+    engine_b.sync_once()
+    EntryRepository(b).add(VehicleRepository(b).list()[0].id, **ENTRY)  # type: ignore[arg-type]
+    engine_b.sync_once()
+    report = engine_a.sync_once()
+    assert report.changes >= 1
+    with a.session() as session:
+        assert session.get_one(SyncState, 1).last_sync_at != before[1]

@@ -94,8 +94,10 @@ class AggregatingRateLimiter:
     A hit is counted in memory. The process *syncs* a key - one short transaction that adds its pending
     hits to the row and reads back the window's total (all processes) - on the key's first hit in a
     window, when ``batch`` hits are pending, when the last sync is ``flush_seconds`` old, and on every
-    hit once the estimate is within ``batch`` of the limit. Between syncs the decision uses the last
-    known total plus this process's pending hits.
+    hit while the estimate is within ``batch`` below the limit. Between syncs the decision uses the last
+    known total plus this process's pending hits. That local estimate never exceeds the true one (the
+    database counts only grow), so a key already over the limit is refused without a database write:
+    a flooding client costs one transaction per ``batch`` hits or per ``flush_seconds``, not per hit.
 
     Bound: one process alone is exact (every hit near the limit syncs). With P processes, each one may
     admit fewer than ``batch`` hits on a stale total before its next sync, so a window admits at most
@@ -138,7 +140,7 @@ class AggregatingRateLimiter:
                 slot.previous is None
                 or slot.pending >= batch
                 or now - slot.synced_at >= self.flush_seconds
-                or estimate > limit.count - batch
+                or limit.count - batch < estimate <= limit.count
             ):
                 return estimate <= limit.count
             flush, slot.pending = slot.pending, 0

@@ -106,3 +106,19 @@ class TestAggregatingLimiter:
         aggregating = AggregatingRateLimiter(database, clock)
         results = [aggregating.hit("public_qr_ip", "ip", limit) for _ in range(10)]
         assert results == [True] * 5 + [False] * 5
+
+    def test_a_key_over_the_limit_is_refused_without_a_write_per_hit(
+        self, database: Database, clock: ManualClock
+    ) -> None:
+        _fresh_window(clock, 60)
+        limiter = AggregatingRateLimiter(database, clock, max_batch=10)
+        limit = RateLimit(100, 60)
+        assert all(limiter.hit("public_qr_ip", "flood", limit) for _ in range(100))
+        start = int(clock.now().timestamp()) // 60 * 60
+        assert _counts(database)[("public_qr_ip:flood", start)] == 100
+        assert not any(limiter.hit("public_qr_ip", "flood", limit) for _ in range(25))
+        written = _counts(database)[("public_qr_ip:flood", start)]
+        assert 100 <= written <= 125 - 5  # refused hits are written in batches of 10, not one by one
+        clock.advance(seconds=1)
+        assert not limiter.hit("public_qr_ip", "flood", limit)
+        assert _counts(database)[("public_qr_ip:flood", start)] == 126

@@ -88,3 +88,13 @@ def test_sessions_and_rate_limits_are_shared(servers: list[httpx.Client]) -> Non
     assert 429 in [r.status_code for r in later[:2]]
     assert [r.status_code for r in later[2:]] == [429, 429]
     assert later[-1].json() == {"detail": "RATE_LIMIT"}
+
+
+def test_public_page_limit_is_shared_within_the_documented_bound(servers: list[httpx.Client]) -> None:
+    """60/60 per address, pre-aggregated per process: together at least 60 and at most 60 + 2 x (6 - 1) pass."""
+    a, b = servers
+    statuses = [(a if i % 2 else b).get("/public/qr/no-such-token").status_code for i in range(90)]
+    assert set(statuses) <= {404, 429}
+    admitted = statuses.count(404)
+    assert 60 <= admitted <= 70 + 5  # + 5: a minute boundary during the run lets the sliding estimate slip a little
+    assert statuses[-4:] == [429, 429, 429, 429]

@@ -49,14 +49,19 @@ class AdmissionGate:
 
     def __init__(self, capacity: int | None = None) -> None:
         self._capacity = capacity
-        self._semaphore: asyncio.Semaphore | None = None
+        self._semaphores: dict[asyncio.AbstractEventLoop, asyncio.Semaphore] = {}
 
     @property
     def semaphore(self) -> asyncio.Semaphore:
-        if self._semaphore is None:  # created in the event loop; the thread pool's size is known there
+        """The running loop's semaphore (one loop per server process; test clients may run several)."""
+        loop = asyncio.get_running_loop()
+        semaphore = self._semaphores.get(loop)
+        if semaphore is None:  # created in the loop, where the thread pool's size is known
             capacity = self._capacity or int(anyio.to_thread.current_default_thread_limiter().total_tokens)
-            self._semaphore = asyncio.Semaphore(capacity)
-        return self._semaphore
+            for closed in [other for other in self._semaphores if other.is_closed()]:
+                del self._semaphores[closed]
+            semaphore = self._semaphores[loop] = asyncio.Semaphore(capacity)
+        return semaphore
 
 
 class RequestContextMiddleware:

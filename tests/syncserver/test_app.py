@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
+import anyio.to_thread
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import ValidationError
 
 from syncserver.config import Settings
+from syncserver.middleware import AdmissionGate, RequestContextMiddleware
 
 
 class TestHealth:
@@ -81,3 +86,50 @@ class TestProductionGuards:
         with TestClient(app) as client:
             assert client.get("/openapi.json").status_code == 404
             assert client.get("/health").status_code == 200
+
+
+class TestAdmissionGate:
+    def test_no_more_requests_inside_than_the_gate_admits(self) -> None:
+        inside, peak, finished = 0, 0, 0
+
+        async def app(scope: Any, receive: Any, send: Any) -> None:
+            nonlocal inside, peak
+            inside += 1
+            peak = max(peak, inside)
+            for _ in range(5):
+                await asyncio.sleep(0)  # let the other requests try to get in
+            inside -= 1
+            await send({"type": "http.response.start", "status": 200, "headers": []})
+            await send({"type": "http.response.body", "body": b""})
+
+        gated = RequestContextMiddleware(app, AdmissionGate(capacity=2))
+
+        async def one_request() -> None:
+            nonlocal finished
+            messages: list[Any] = []
+
+            async def send(message: Any) -> None:
+                messages.append(message)
+
+            async def receive() -> Any:
+                return {"type": "http.request", "body": b""}
+
+            await gated({"type": "http", "method": "GET", "path": "/x", "headers": []}, receive, send)
+            assert messages[0]["status"] == 200
+            finished += 1
+
+        async def main() -> None:
+            await asyncio.gather(*(one_request() for _ in range(7)))
+
+        asyncio.run(main())
+        assert peak == 2
+        assert finished == 7
+
+    def test_default_capacity_is_the_worker_thread_pool(self) -> None:
+        async def capacity() -> int:
+            return AdmissionGate().semaphore._value
+
+        async def pool_size() -> int:
+            return int(anyio.to_thread.current_default_thread_limiter().total_tokens)
+
+        assert asyncio.run(capacity()) == asyncio.run(pool_size())

@@ -6,8 +6,10 @@ Usage: ``python -m bench.desktop [--vehicles 1000] [--entries 50000] [--big 2000
 The replica is written straight through the store layer (the vault's SQLAlchemy models, as a sync pull would
 leave it: server data set, trust summaries present). Then the app runs in a child process (``--child``) on the
 offscreen platform: it unlocks the vault (fixed, cheap KDF costs so that the figure is the UI's, not Argon2's),
-builds the real ``MainWindow`` and reports once the vehicle list is loaded and painted. The parent measures from
-just before it starts the child to that report. Targets: < 2 s and < 200 ms. Prints figures only.
+builds the real ``MainWindow`` with the real background ``TaskRunner`` (DB worker thread, as the app) and reports
+once the vehicle list is loaded and painted. The parent measures from just before it starts the child to that
+report. The child is started ``--repeat`` times (the machine may be shared: the load average is printed with the
+figures). Targets: < 2 s and < 200 ms. Prints figures only.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -112,7 +115,7 @@ def child(folder: Path, big_vehicle: str) -> None:
     install_translators(app, "de")
     apply_theme(app)
     paths = AppPaths(folder / "data", folder / "config", folder / "cache", folder / "log").ensure()
-    runner = TaskRunner.synchronous() if os.environ.get("LTC_BENCH_SYNC") else TaskRunner()
+    runner = TaskRunner()  # the app's real helper: vault work on the DB worker thread
     session = SessionService(paths, Settings.load(paths.config_dir), MemorySecretStore(), runner)
     opened: list[Vault] = []
     runner.run_in_background(lambda: Vault.unlock(folder / "vault", PASSWORD), opened.append)  # as the app: DB worker
@@ -145,6 +148,7 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=50_000)
     parser.add_argument("--big", type=int, default=2000)
     parser.add_argument("--dir", type=Path)
+    parser.add_argument("--repeat", type=int, default=5, help="child runs on the same replica (default 5)")
     parser.add_argument("--child", nargs=2, metavar=("FOLDER", "VEHICLE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -157,15 +161,32 @@ def main() -> None:
         print(f"replica: {args.vehicles} vehicles, {args.entries} entries in {time.perf_counter() - started:.1f} s")
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
         command = [sys.executable, "-m", "bench.desktop", "--child", str(folder), big]
-        started = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
-        assert process.stdout is not None
-        shown = json.loads(process.stdout.readline())
-        shown_s = time.perf_counter() - started
-        opened = json.loads(process.stdout.readline())
-        process.wait(timeout=60)
-        print(f"process start -> main window shown ({shown['rows']} vehicles listed): {shown_s:.2f} s (target < 2 s)")
-        print(f"open a vehicle with {opened['entries']} entries: {opened['open_ms']:.0f} ms (target < 200 ms)")
+        shown_times: list[float] = []
+        open_times: list[float] = []
+        for run in range(1, args.repeat + 1):
+            load = "/".join(f"{x:.2f}" for x in os.getloadavg())
+            started = time.perf_counter()
+            process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
+            assert process.stdout is not None
+            shown = json.loads(process.stdout.readline())
+            shown_s = time.perf_counter() - started
+            opened = json.loads(process.stdout.readline())
+            process.wait(timeout=60)
+            shown_times.append(shown_s)
+            open_times.append(opened["open_ms"])
+            print(
+                f"run {run}: start -> main window shown ({shown['rows']} vehicles) {shown_s:.2f} s; "
+                f"open vehicle with {opened['entries']} entries {opened['open_ms']:.0f} ms; load average {load}"
+            )
+        print(
+            f"process start -> main window shown: median {statistics.median(shown_times):.2f} s, "
+            f"min {min(shown_times):.2f} s (target < 2 s)"
+        )
+        print(
+            f"open a vehicle with {args.big} entries: median {statistics.median(open_times):.0f} ms, "
+            f"min {min(open_times):.0f} ms (target < 200 ms)"
+        )
+        print("load average (1/5/15 min) at the end: " + "/".join(f"{x:.2f}" for x in os.getloadavg()))
 
 
 if __name__ == "__main__":

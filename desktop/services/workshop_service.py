@@ -21,22 +21,12 @@ from PySide6.QtGui import QImage
 
 from desktop.services.qr_sticker import parse_code
 from desktop.services.tasks import TaskRunner, default_runner
+from desktop.services.workshop_errors import InvalidCode, NoWorkshop, StickerNotFound
 from desktop.sync.vehicle_api import GrantedVehicle, GrantRow, OrgRow, VehicleApi
 
 MIN_TOKEN_CHARS = 16
 MAX_TOKEN_CHARS = 64
-
-
-class StickerNotFound(ValueError):
-    """No LifeTimeCircle QR code was found in the image."""
-
-
-class InvalidCode(ValueError):
-    """The typed code cannot be a sticker code (too short or too long)."""
-
-
-class NoWorkshop(LookupError):
-    """The signed-in account is not an approved member of a workshop organisation."""
+__all__ = ["GrantView", "InvalidCode", "NoWorkshop", "StickerNotFound", "WorkshopService"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QVBoxLayout, QWidget
 
 from desktop import __version__
-from desktop.services.qr_service import QrService
 from desktop.services.records_service import RecordsService
 from desktop.services.session_service import SessionService
 from desktop.services.session_types import Step
 from desktop.services.sync_service import SyncService
-from desktop.services.workshop_service import WorkshopService
-from desktop.sync.client import ConsentDoc
 from desktop.sync.errors import NetworkError
-from desktop.sync.vehicle_api import VehicleApi
-from desktop.ui.admin.launcher import AdminLauncher, admin_allowed
 from desktop.ui.dialogs.consent import ConsentDialog
 from desktop.ui.dialogs.settings_dialog import SettingsDialog
 from desktop.ui.dialogs.sign_in import SignInDialog
@@ -24,6 +21,13 @@ from desktop.ui.sync.problems_panel import SyncProblemsPanel
 from desktop.ui.sync.progress import SyncProgressWidget
 from desktop.ui.vehicles.workspace import VehiclesWorkspace
 from desktop.ui.widgets.status_bar import AppStatusBar
+
+if TYPE_CHECKING:
+    from desktop.services.qr_service import QrService
+    from desktop.services.workshop_service import WorkshopService
+    from desktop.sync.client import ConsentDoc
+    from desktop.sync.vehicle_api import VehicleApi
+    from desktop.ui.admin.launcher import AdminLauncher
 
 STATUS_REFRESH_MS = 30_000
 
@@ -59,11 +63,12 @@ class MainWindow(QMainWindow):
         self.sync_progress = SyncProgressWidget(self.sync)
         self.sync_progress.problems.clicked.connect(self.open_sync_problems)
         self.status.addPermanentWidget(self.sync_progress)
-        self.qr = QrService(self._vehicle_api, lambda: session.vault, runner)
-        self.workshop = WorkshopService(self._vehicle_api, runner)
+        self._qr: QrService | None = None
+        self._workshop: WorkshopService | None = None
+        self._admin: AdminLauncher | None = None
         self.workshop_window: QWidget | None = None
         self.workspace = VehiclesWorkspace(
-            self.records, lambda: session.me.role if session.me else None, qr_service=self.qr
+            self.records, lambda: session.me.role if session.me else None, qr_service=self.qr_service
         )
         self.set_central_widget(self.workspace)
         self.problems_panel: SyncProblemsPanel | None = None
@@ -112,10 +117,9 @@ class MainWindow(QMainWindow):
         account_menu.addAction(self.sign_out_action)
         account_menu.addSeparator()
         account_menu.addAction(self.reconnect_action)
-        self.admin = AdminLauncher(self.session, self)
         self.admin_action = QAction(self.tr("Admin-&Modus …"), self)
         self.admin_action.setVisible(False)
-        self.admin_action.triggered.connect(self.admin.open)
+        self.admin_action.triggered.connect(lambda: self.admin.open())
         account_menu.addAction(self.admin_action)
         account_menu.aboutToShow.connect(self.update_admin_action)
 
@@ -169,10 +173,39 @@ class MainWindow(QMainWindow):
         self.problems_panel.open()
         return self.problems_panel
 
+    # Heavy screens load on first use, not at start-up (qrcode for the QR panel, zxing-cpp and QtMultimedia for
+    # the workshop page, the admin UI): the imports below are deferred on purpose, measured by bench/desktop.py.
+
+    def qr_service(self) -> QrService:
+        """The QR panel's service, made when the first vehicle file opens."""
+        if self._qr is None:
+            from desktop.services.qr_service import QrService  # lazy: qrcode loads with the first vehicle file
+
+            self._qr = QrService(self._vehicle_api, lambda: self.session.vault, self.session.runner)
+        return self._qr
+
+    @property
+    def workshop(self) -> WorkshopService:
+        if self._workshop is None:
+            from desktop.services.workshop_service import WorkshopService  # lazy: zxing-cpp only when used
+
+            self._workshop = WorkshopService(self._vehicle_api, self.session.runner)
+        return self._workshop
+
+    @property
+    def admin(self) -> AdminLauncher:
+        if self._admin is None:
+            from desktop.ui.admin.launcher import AdminLauncher  # lazy: the admin UI only for admins
+
+            self._admin = AdminLauncher(self.session, self)
+        return self._admin
+
     def _vehicle_api(self) -> VehicleApi:
         """The REST calls of the QR panel and the workshop page (online only)."""
         if self.session.client is None:
             raise NetworkError("offline")
+        from desktop.sync.vehicle_api import VehicleApi  # lazy: with the first online QR/workshop call
+
         return VehicleApi(self.session.client)
 
     def open_workshop(self) -> QWidget:
@@ -211,7 +244,13 @@ class MainWindow(QMainWindow):
 
     def update_admin_action(self) -> None:
         """Offer the admin mode only when the server said the role is admin or superadmin."""
-        self.admin_action.setVisible(self._signed_in and admin_allowed(self.session.me))
+        me = self.session.me
+        if not (self._signed_in and me is not None):
+            self.admin_action.setVisible(False)
+            return
+        from desktop.ui.admin.launcher import admin_allowed  # lazy: the admin UI only for admins
+
+        self.admin_action.setVisible(admin_allowed(me))
 
     def _online_changed(self, online: bool) -> None:
         if online:

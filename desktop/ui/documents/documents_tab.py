@@ -10,7 +10,7 @@ own). The tab reloads only on a change-set that names documents of its vehicle.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPixmap, QShortcut
@@ -39,8 +39,10 @@ from desktop.services.changes import DOCUMENTS, ChangeSet
 from desktop.services.documents_service import Badge, Category, DocumentsSnapshot, badge_of, is_image
 from desktop.store.records import DocumentRecord
 from desktop.ui.documents.texts import BADGE_COLOURS, badge_label, badge_tooltip, category_label, refused_text
-from desktop.ui.documents.viewer import DocumentViewer
 from desktop.ui.widgets.common import ErrorBanner
+
+if TYPE_CHECKING:
+    from desktop.ui.documents.viewer import DocumentViewer
 
 RecordRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -366,6 +368,8 @@ class DocumentsTab(QWidget):
             self.service.read_content(doc.id, lambda data: self._open_viewer(doc, data))
 
     def _open_viewer(self, doc: DocumentRecord, data: bytes | None) -> None:
+        from desktop.ui.documents.viewer import DocumentViewer  # lazy: QtPdf loads with the first document shown
+
         self.viewer = DocumentViewer(doc, data, self)
         self.viewer.setModal(True)
         self.viewer.show()

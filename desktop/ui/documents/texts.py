@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop.services.documents_service import Badge, Category, FileRefused
-from desktop.services.workshop_service import InvalidCode, NoWorkshop, StickerNotFound
+from desktop.services.workshop_errors import InvalidCode, NoWorkshop, StickerNotFound
 from desktop.sync.errors import ApiError
 from desktop.ui.messages import error_text
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -24,6 +23,9 @@ from desktop.services.qr_service import QrState
 from desktop.services.qr_sticker import StickerLayout, format_code, page_layout, paint_stickers, qr_image
 from desktop.ui.documents.texts import docs_error_text
 from desktop.ui.widgets.common import ErrorBanner
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 
 class QrPanel(QWidget):
@@ -176,6 +178,8 @@ class QrPanel(QWidget):
         if sticker is None:
             return None
         layout = self.current_layout()
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog  # lazy: print support only when printing
+
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # must outlive the preview dialog
         self.printer.setPageLayout(page_layout(layout))
         self.preview = QPrintPreviewDialog(self.printer, self)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -276,6 +276,7 @@ class VehicleFileView(QWidget):
         *,
         qr_service: Any = None,
     ) -> None:
+        """``qr_service``: the QR panel's service, or a callable that makes it on first use (None: no panel)."""
         super().__init__(parent)
         self.records = records
         self.role_source = role_source
@@ -309,6 +310,7 @@ class VehicleFileView(QWidget):
         self.tabs.addTab(self.trust, self.tr("&Trust"))
         self.tabs.addTab(self.folders, self.tr("Trust-&Ordner"))
         self.extra_tabs: list[QWidget] = []
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.master.edit_requested.connect(self.edit_vehicle)
 
         header = QHBoxLayout()
@@ -334,26 +336,25 @@ class VehicleFileView(QWidget):
         records.changes_applied.connect(self.on_changes)
 
     def open(self, vehicle_id: str) -> None:
-        if vehicle_id != self.vehicle_id:
-            self._install_vehicle_tabs(vehicle_id)
+        changed = vehicle_id != self.vehicle_id
         self.vehicle_id = vehicle_id
-        self.records.load_vehicle_file(vehicle_id, self._loaded)
+        self.records.load_vehicle_file(vehicle_id, self._loaded)  # first on the DB worker: what the user sees
         self.entries.load(vehicle_id)
+        if changed:
+            self._install_vehicle_tabs(vehicle_id)
 
     def _install_vehicle_tabs(self, vehicle_id: str) -> None:
         """Point Dokumente, Trust-Ordner, the QR panel and plug-in tabs at ``vehicle_id``.
 
-        The first two listen to ``records.changes_applied`` (the documents service's and the sync's
-        change-sets). The QR panel goes into the Fahrzeug tab when a QR service is given (online only); it is
-        made with the first vehicle file, so QtPrintSupport does not load at start-up.
+        Dokumente and Trust-Ordner load when they are shown (:meth:`_tab_shown`); they listen to
+        ``records.changes_applied`` (the documents service's and the sync's change-sets). The QR panel goes into
+        the Fahrzeug tab when a QR service is given; it is made after the first vehicle file is on screen (its
+        qrcode import and token call are not worth delaying the timeline for).
         """
-        self.documents.set_vehicle(vehicle_id)
-        self.folders.set_vehicle(vehicle_id)
+        self._tab_shown(self.tabs.currentIndex())
         if self.qr_service is not None:
             if self.master.qr_panel is None:
-                from desktop.ui.qr.qr_panel import QrPanel  # lazy: QtPrintSupport loads with the first file
-
-                self.master.set_qr_panel(QrPanel(self.qr_service, vehicle_id))
+                QTimer.singleShot(0, self._make_qr_panel)
             else:
                 self.master.qr_panel.set_vehicle(vehicle_id)  # type: ignore[attr-defined]
         for widget in self.extra_tabs:
@@ -364,6 +365,19 @@ class VehicleFileView(QWidget):
             widget = factory(self.records, vehicle_id)
             self.tabs.addTab(widget, title)
             self.extra_tabs.append(widget)
+
+    def _tab_shown(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget in (self.documents, self.folders) and widget.vehicle_id != self.vehicle_id and self.vehicle_id:
+            widget.set_vehicle(self.vehicle_id)
+
+    def _make_qr_panel(self) -> None:
+        if self.master.qr_panel is not None or not self.vehicle_id:
+            return
+        from desktop.ui.qr.qr_panel import QrPanel  # lazy: qrcode and the QR panel load with the first vehicle
+
+        service = self.qr_service() if callable(self.qr_service) else self.qr_service
+        self.master.set_qr_panel(QrPanel(service, self.vehicle_id))
 
     def _loaded(self, data: VehicleFileData | None) -> None:
         if data is None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -114,6 +114,7 @@ def test_consent_is_asked_again_after_a_version_bump(
 def test_the_english_translation_loads(qtbot: QtBot, app_paths: AppPaths, runner: TaskRunner) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    previous = QLocale()
     translators = install_translators(app, "en")
     try:
         assert QCoreApplication.translate("SignInDialog", "Weiter") == "Next"
@@ -129,4 +130,5 @@ def test_the_english_translation_loads(qtbot: QtBot, app_paths: AppPaths, runner
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+        QLocale.setDefault(previous)  # the English default locale would leak into later tests (admin pages)
     assert QCoreApplication.translate("SignInDialog", "Weiter") == "Weiter"

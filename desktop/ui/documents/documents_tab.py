@@ -273,7 +273,7 @@ class DocumentsTab(QWidget):
         self.service.load_documents(self.vehicle_id, self._loaded)
 
     def _changes_applied(self, change: ChangeSet) -> None:
-        if change.touches(DOCUMENTS, self.vehicle_id):
+        if self.vehicle_id and change.touches(DOCUMENTS, self.vehicle_id):
             self.reload()
 
     def _loaded(self, snapshot: DocumentsSnapshot) -> None:

@@ -196,14 +196,16 @@ class TrustFoldersTab(QWidget):
 
     def set_vehicle(self, vehicle_id: str) -> None:
         """Show another vehicle's folders (the vehicle file keeps one tab for all vehicles)."""
-        self.vehicle_id = vehicle_id
+        if vehicle_id != self.vehicle_id:
+            self.vehicle_id = vehicle_id
+            self.snapshot = None
         self.reload()
 
     def reload(self) -> None:
         self.service.load_folders(self.vehicle_id, self._loaded)
 
     def _changes_applied(self, change: ChangeSet) -> None:
-        if any(change.touches(k, self.vehicle_id) for k in (FOLDERS, DOCUMENTS, PROBLEMS)):
+        if self.vehicle_id and any(change.touches(k, self.vehicle_id) for k in (FOLDERS, DOCUMENTS, PROBLEMS)):
             self.reload()
 
     def _loaded(self, snapshot: FoldersSnapshot) -> None:

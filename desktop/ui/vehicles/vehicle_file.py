@@ -65,10 +65,11 @@ def _table(model: object, name: str) -> QTableView:
     table.verticalHeader().setDefaultSectionSize(28)
     table.setAccessibleName(name)
     header = table.horizontalHeader()
-    for col, width in ((COL_DATE, 100), (COL_TYPE, 200), (COL_PERFORMED_BY, 330), (COL_KM, 130), (COL_LEVEL, 80)):
+    # fixed widths leave the stretched Bemerkung column room at 1280 px (long performed-by labels elide)
+    for col, width in ((COL_DATE, 90), (COL_TYPE, 190), (COL_PERFORMED_BY, 250), (COL_KM, 130), (COL_LEVEL, 70)):
         header.resizeSection(col, width)
-    header.resizeSection(COL_COST, 110)
-    header.resizeSection(COL_EXTRA, 230)
+    header.resizeSection(COL_COST, 100)
+    header.resizeSection(COL_EXTRA, 160)
     header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
     return table
 

@@ -100,8 +100,9 @@ def test_every_tab_of_the_vehicle_file(
     assert file.trust.light_text.text()
     # Trust-Ordner
     file.tabs.setCurrentWidget(file.folders)
-    qtbot.waitUntil(lambda: file.folders.snapshot is not None, timeout=TIMEOUT)
-    assert file.folders.snapshot.vehicle_id == file.vehicle_id
+    qtbot.waitUntil(
+        lambda: file.folders.snapshot is not None and file.folders.snapshot.vehicle_id == vehicle_id, timeout=TIMEOUT
+    )
     shoot(window, "29-fahrzeugakte-trust-ordner")
 
     # change-sets: a file added through the documents service shows in Dokumente and in the timeline's count

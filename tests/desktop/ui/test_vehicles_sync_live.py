@@ -138,6 +138,8 @@ def test_owner_flow_offline_entry_and_paywall(
     assert workspace.file.trust.light_text.text().startswith("Trust-Ampel")
     shoot(window, "24-fahrzeugakte-trust")
     workspace.file.tabs.setCurrentWidget(workspace.file.master)
+    qr = workspace.file.master
+    qtbot.waitUntil(lambda: qr.qr_panel is not None and qr.qr_panel.state is not None, timeout=TIMEOUT)
     shoot(window, "25-fahrzeugakte-fahrzeug")
 
     # offline: the server is down, the entry is kept locally and marked; after the restart it is synced

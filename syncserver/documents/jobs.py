@@ -1,4 +1,5 @@
-"""The intake pipeline as background jobs (D15, D16): clamd scan -> PII check, and the retention sweep.
+"""The intake pipeline as background jobs (D15, D16): clamd scan -> PII check, the retention sweep; also the
+periodic purge of retired public-token hashes (SPEC §8.5).
 
 Each handler loads the document again (it may have changed since the job was queued), acts as the
 system actor through ``shared.documents`` and writes its audit rows in the job's transaction.
@@ -24,6 +25,11 @@ from syncserver.intake.pii import UNREADABLE_NOTE, detect, note_for
 from syncserver.intake.runtime import IntakeRuntime
 from syncserver.intake.text import TextUnavailable, extract_text
 from syncserver.models.document import Document
+from syncserver.public.history import (
+    JOB_TOKEN_HISTORY_PURGE,
+    TOKEN_HISTORY_PURGE_INTERVAL_SECONDS,
+    purge_token_history,
+)
 from syncserver.worker.service import Handler, JobContext, JobRegistry, PeriodicJob, Retry
 
 SYSTEM = AuditActor.system()
@@ -164,6 +170,12 @@ class IntakeJobs:
         return None
 
 
+def _purge_token_history(job: JobContext) -> Retry | None:
+    """SPEC §8.5: retired public-token hashes are kept for 180 days, then deleted."""
+    purge_token_history(job.session, job.now)
+    return None
+
+
 def build_registry(ctx: ServerContext, runtime: IntakeRuntime | None = None) -> JobRegistry:
     """Every job kind of the server and the periodic ones."""
     jobs = IntakeJobs(runtime or IntakeRuntime.from_settings(ctx.settings))
@@ -172,9 +184,11 @@ def build_registry(ctx: ServerContext, runtime: IntakeRuntime | None = None) -> 
         JOB_PII: jobs.pii,
         JOB_RETENTION: jobs.retention,
         JOB_SCAN_REQUEUE: jobs.requeue_waiting_scans,
+        JOB_TOKEN_HISTORY_PURGE: _purge_token_history,
     }
     periodic = (
         PeriodicJob(JOB_RETENTION, ctx.settings.retention_interval_seconds),
         PeriodicJob(JOB_SCAN_REQUEUE, SCAN_REQUEUE_INTERVAL_SECONDS),
+        PeriodicJob(JOB_TOKEN_HISTORY_PURGE, TOKEN_HISTORY_PURGE_INTERVAL_SECONDS),
     )
     return JobRegistry(handlers=handlers, periodic=periodic)

@@ -11,6 +11,7 @@ from syncserver.models.document import Document
 from syncserver.models.entry import VehicleEntry
 from syncserver.models.governance import Entitlement, Membership, Organisation, StepUpGrant
 from syncserver.models.job import Job
+from syncserver.models.public_share import PublicTokenHistory
 from syncserver.models.ratelimit import RateLimitCounter
 from syncserver.models.sync import (
     SyncBlobUpload,
@@ -40,6 +41,7 @@ __all__ = [
     "Job",
     "Membership",
     "Organisation",
+    "PublicTokenHistory",
     "RateLimitCounter",
     "StepUpGrant",
     "SyncBlobUpload",

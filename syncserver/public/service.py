@@ -8,7 +8,8 @@ token costs what a known one costs and only answers with the neutral 404.
 
 Managing the token (owner, approved org members, admins; D20, SPEC §8.5): rotate issues a fresh random
 token (256 bit) and the old link stops working at once; disable clears it. Both are audited
-(``PUBLIC_SHARE_ENABLED|ROTATED|DISABLED``). Services flush only; the request session commits.
+(``PUBLIC_SHARE_ENABLED|ROTATED|DISABLED``) and keep the old token's hash (``history``, SPEC §8.5).
+Services flush only; the request session commits.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from syncserver.audit import AuditAction, TargetType, record
 from syncserver.config import RateLimit, Settings
 from syncserver.context import ServerContext
 from syncserver.models.vehicle import Vehicle
+from syncserver.public.history import REASON_DISABLED, REASON_ROTATED, retire_token
 from syncserver.public.repository import PublicRepository, PublicRow
 from syncserver.ratelimit import aggregating_limiter
 from syncserver.security import equal
@@ -179,6 +181,7 @@ class PublicTokenService:
         access = self._access(actor, vehicle_id)
         vehicle = access.vehicle
         if vehicle.public_token is not None:
+            retire_token(self.session, self.ctx, vehicle, REASON_DISABLED)
             self.repo.set_token(vehicle, None, self.ctx.clock.now())
             self._audit(actor, access, AuditAction.PUBLIC_SHARE_DISABLED)
         return TokenStatus(vehicle.id, False, vehicle.public_token_rotated_at)
@@ -201,5 +204,6 @@ def issue_public_token(session: Session, ctx: ServerContext, vehicle: Vehicle) -
     For other domains too, e.g. the owner transfer, which rotates the token (D23).
     """
     token = new_public_token()
+    retire_token(session, ctx, vehicle, REASON_ROTATED)  # SPEC §8.5: the old token's hash, for 180 days
     PublicRepository(session).set_token(vehicle, token, ctx.clock.now())
     return token

@@ -22,6 +22,7 @@ from syncserver.audit import AuditAction, TargetType, record, register_metadata_
 from syncserver.context import ServerContext
 from syncserver.governance.repository import approved_org_ids, is_approved_member, vehicle_allowance
 from syncserver.models.vehicle import CollectionKind, CollectionVehicle, Vehicle, VehicleCollection
+from syncserver.public.history import REASON_DELETED, retire_token
 from syncserver.trust.service import recompute_trust, stored_light
 from syncserver.vehicles.access import Capability, Relation, VehicleAccess, relation_to, vehicle_access
 from syncserver.vehicles.repository import VehicleRepository
@@ -186,6 +187,7 @@ class VehicleService:
         now = self.ctx.clock.now()
         access = vehicle_access(self.session, actor, vehicle_id, now, Capability.MANAGE)
         access.vehicle.deleted_at = now
+        retire_token(self.session, self.ctx, access.vehicle, REASON_DELETED)  # SPEC §8.5
         access.vehicle.public_token = None
         access.vehicle.updated_at = now
         self.repo.flush()

@@ -1,4 +1,4 @@
-"""Guard against the ``sqlcipher3`` driver dropping references to ``None`` on Python < 3.12.
+"""Guard against the ``sqlcipher3`` driver dropping references to ``None``/``True``/``False`` on Python < 3.12.
 
 On Python 3.11 the desktop benchmark (1,000 vehicles, 50,000 entries, reads on the database worker thread)
 aborts the interpreter with ``Fatal Python error: none_dealloc`` inside sqlcipher3 (0.6.4; the -wheels and
@@ -19,6 +19,9 @@ import ctypes
 import sys
 import threading
 
+#: The singletons the driver hands out without a reference: NULL -> None, and True/False (seen as
+#: "Fatal Python error: bool_dealloc" at interpreter exit after the desktop UI tests). 3.12 makes all immortal.
+IMMORTAL_SINGLETONS: tuple[object, ...] = (None, True, False)
 #: How far the count is raised: 2**40 leaked references would take years of continuous NULL traffic.
 IMMORTAL_MARGIN = 1 << 40
 _lock = threading.Lock()
@@ -26,7 +29,7 @@ _state: dict[str, bool] = {}
 
 
 def protect_none() -> bool:
-    """Make ``None`` effectively immortal if this interpreter needs it; True if the count was raised.
+    """Make ``None``, ``True`` and ``False`` effectively immortal if needed; True if the counts were raised.
 
     Idempotent and thread-safe. Does nothing on Python >= 3.12 (``None`` is immortal there) and on debug
     builds (whose object header differs).
@@ -37,8 +40,9 @@ def protect_none() -> bool:
         raised = False
         if sys.version_info < (3, 12) and not hasattr(sys, "gettotalrefcount"):
             # CPython < 3.12 release builds: ob_refcnt is the first field of every object header.
-            refcount = ctypes.c_ssize_t.from_address(id(None))
-            refcount.value += IMMORTAL_MARGIN
+            for singleton in IMMORTAL_SINGLETONS:
+                refcount = ctypes.c_ssize_t.from_address(id(singleton))
+                refcount.value += IMMORTAL_MARGIN
             raised = True
         _state["done"] = raised
         return raised

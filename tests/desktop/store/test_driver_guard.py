@@ -14,10 +14,10 @@ CHILD = textwrap.dedent(
     """
     import sys
     from desktop.store import driver_guard
-    before = sys.getrefcount(None)
+    before = [sys.getrefcount(s) for s in (None, True, False)]
     first = driver_guard.protect_none()
     second = driver_guard.protect_none()
-    print(first, second, sys.getrefcount(None) - before)
+    print(first, second, min(sys.getrefcount(s) - b for s, b in zip((None, True, False), before)))
     """
 )
 

@@ -157,6 +157,8 @@ class SyncEngine:
         self._meta: SyncMeta | None = None
         self._meta_at = 0.0
         self._wrote = False  # whether this sync_once committed anything to the replica
+        #: Server counts that matched the replica at the last check; only applied pages change the local ones.
+        self._verified: dict[str, int] | None = None
 
     # -- plumbing ------------------------------------------------------------------------------------
 
@@ -312,6 +314,7 @@ class SyncEngine:
         return batch
 
     def _record(self, batch: list[OutboxItem], response: PushResponse) -> int:
+        self._verified = None  # acknowledged rows and reverts change the local counts
         by_id = {m.mutation_id: m for m in batch}
         answered: list[int] = []
         now = self._now()
@@ -373,6 +376,7 @@ class SyncEngine:
         return []
 
     def _reject(self, session: Session, item: OutboxItem, code: str, message: str) -> None:
+        self._verified = None
         session.add(
             SyncProblem(
                 client_id=item.client_id,
@@ -403,6 +407,7 @@ class SyncEngine:
         """Forget the server's rows and the cursor (keep the outbox and problems), then pull from scratch."""
         self._report.full_resync = True
         self._wrote = True
+        self._verified = None
         self._report.count_mismatch = {}
         self._emit("resync", 0)
         with self.vault.session() as session, session.begin():
@@ -437,9 +442,11 @@ class SyncEngine:
             with self.vault.session() as session:
                 unchanged = session.get_one(SyncState, 1).cursor == page.cursor
                 if unchanged:
-                    self._check_counts(session, page)
+                    if page.counts is None or page.counts != self._verified:
+                        self._check_counts(session, page)  # a full count is a scan of the replica
                     return
         self._wrote = True
+        self._verified = None
         with self.vault.session() as session, session.begin():
             run: list[tuple[str, str, str | None, int | None, dict[str, Any]]] = []
             for change in page.changes:
@@ -465,3 +472,4 @@ class SyncEngine:
             self._report.count_mismatch = {
                 kind: (local.get(kind, 0), int(n)) for kind, n in page.counts.items() if local.get(kind, 0) != n
             }
+            self._verified = None if self._report.count_mismatch else dict(page.counts)

@@ -5,6 +5,8 @@ workshop grants) are noted on the session; just before the transaction commits, 
 ``sync_changes`` under the sequence lock (PostgreSQL: a transaction-level advisory lock, released by the
 commit), so seqs are handed out in commit order and a pull never skips a row that commits later with a
 lower seq. REST requests, sync pushes and worker jobs are all covered; Core bulk statements are not.
+A trust summary that is created, deleted or changes its light also logs its vehicle: the vehicle's row
+carries ``trust_light``, and a replica holding the vehicle must get it again.
 
 Hooks are installed once per process by :func:`install` (called by the sync endpoints module and by
 anything else that writes synced records without the app, e.g. a standalone worker).
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, SessionTransaction
 
 from shared.sync.protocol import RecordType
@@ -97,6 +99,15 @@ def _after_flush(session: Session, _ctx: Any) -> None:
         note = note_of(obj)
         if note is not None:
             notes.append(note)
+        if isinstance(obj, VehicleTrustSummary) and (obj not in session.dirty or _light_changed(obj)):
+            notes.append(Note(RecordType.VEHICLE, obj.vehicle_id, vehicle_id=obj.vehicle_id))
+
+
+def _light_changed(summary: VehicleTrustSummary) -> bool:
+    """Whether an updated summary changed its vehicle's row too. The vehicle's ``data`` carries ``trust_light``
+    (``VehicleService.view``), so a new, deleted or re-lit summary also logs the vehicle: a replica holding
+    the vehicle gets it again (a summary recompute that keeps the light logs the summary only)."""
+    return bool(inspect(summary).attrs.trust_light.history.has_changes())
 
 
 def write_pending(session: Session, at: datetime | None = None) -> list[int]:

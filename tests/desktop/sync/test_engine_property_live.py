@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
@@ -99,6 +99,15 @@ def _dump(vault: Vault) -> dict[str, Any]:
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps)
+# Regression: entries pushed (response lost, answered ``duplicate``) turn the trust light of a vehicle device 1
+# already holds; the vehicle's row carries ``trust_light``, so the server must log the vehicle again.
+@example(
+    [("vehicle", 1), ("sync", 1), ("entry", 1), ("entry", 1), ("drop", 1)],
+)
+@example(
+    [("vehicle", 1), ("vehicle", 0), ("vehicle", 0), ("vehicle", 0), ("sync", 1), ("restart", 0), ("restart", 0)]
+    + [("vehicle", 2), ("vehicle", 2), ("entry", 1), ("restart", 0), ("sync", 2), ("entry", 1), ("drop", 1)],
+)
 def test_replicas_equal_the_server_view_after_restarts_and_lost_responses(plan: list[tuple[str, int]]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)

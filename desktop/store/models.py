@@ -133,7 +133,8 @@ class Entry(IdMixin, TimestampMixin, SyncedMixin, Base):
 
     vehicle_id: Mapped[str] = mapped_column(ForeignKey("vehicles.id", ondelete="CASCADE"), index=True)
     entry_group_id: Mapped[str] = mapped_column(String(36), index=True)
-    supersedes_entry_id: Mapped[str | None] = mapped_column(ForeignKey("entries.id"))
+    # indexed: deleting an entry checks this foreign key (and clears it) in every other entry
+    supersedes_entry_id: Mapped[str | None] = mapped_column(ForeignKey("entries.id"), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     is_latest: Mapped[bool] = mapped_column(Boolean, default=True)
     date: Mapped[str] = mapped_column(String(10))  # YYYY-MM-DD, as on the wire

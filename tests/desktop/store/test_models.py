@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
 from sqlalchemy.exc import StatementError
 
 from desktop.store.models import OutboxMutation, SyncState, Vehicle, new_id
@@ -52,3 +52,17 @@ def test_outbox_ids_ascend_and_are_never_reused(vault: Vault) -> None:
         session.add(later)
     assert [m.mutation_id for m in first] == sorted(m.mutation_id for m in first)
     assert later.mutation_id > max(m.mutation_id for m in first)
+
+
+def test_clearing_revision_pointers_to_a_deleted_entry_uses_an_index(vault: Vault) -> None:
+    """Deleting an entry (a push answer's id_map, a tombstone) clears ``supersedes_entry_id`` in the other
+    entries, and SQLite checks that foreign key: both must look the id up, not scan the whole replica."""
+    with vault.session() as session:
+        plans = [
+            " ".join(str(row[-1]) for row in session.execute(text(f"EXPLAIN QUERY PLAN {sql}"), {"id": "x"}))
+            for sql in (
+                "UPDATE entries SET supersedes_entry_id = NULL WHERE supersedes_entry_id = :id",
+                "SELECT 1 FROM entries WHERE supersedes_entry_id = :id",
+            )
+        ]
+    assert all("USING" in plan and "INDEX ix_entries_supersedes_entry_id" in plan for plan in plans), plans

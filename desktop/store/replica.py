@@ -218,6 +218,30 @@ def _drop_orphans(session: Session, grouped: Mapping[str, Mapping[str, dict[str,
             session.execute(update(Document).where(Document.entry_id.in_(gone)).values(entry_id=None))
 
 
+#: Columns only this device knows (no server row carries them); they follow a record to the id the server assigns.
+LOCAL_ONLY: dict[str, tuple[str, ...]] = {
+    RecordType.DOCUMENT: ("local_blob_sha256", "upload_state", "created_at"),
+}
+
+
+def local_columns(session: Session, kind: str, record_id: str) -> dict[str, Any] | None:
+    """The local-only columns of a record (``None`` when the type has none or the record is not here)."""
+    names = LOCAL_ONLY.get(kind)
+    if not names:
+        return None
+    model = TYPED[kind]
+    row = session.execute(select(*(getattr(model, n) for n in names)).where(model.id == record_id)).first()
+    return dict(zip(names, row, strict=True)) if row is not None else None
+
+
+def carry_local_columns(session: Session, kind: str, record_id: str, values: Mapping[str, Any]) -> None:
+    """Put local-only columns read with :func:`local_columns` on ``record_id`` (the server's id for it)."""
+    known = {name: value for name, value in values.items() if value is not None}
+    if known:
+        model = TYPED[kind]
+        session.execute(update(model).where(model.id == record_id).values(known))
+
+
 def delete_record(session: Session, kind: str, record_id: str) -> None:
     """The record is gone for this actor (tombstone or ``remove``); a vehicle takes everything under it."""
     defer_foreign_keys(session)

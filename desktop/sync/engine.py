@@ -356,19 +356,25 @@ class SyncEngine:
         with. Whatever must see the rows in the table (uploads, deletes) writes the run first."""
         self._report.id_map.update(result.id_map)
         targets = outbox.targets(item.name, item.args)
+        carried: list[tuple[str, str, dict[str, Any]]] = []
         for client_ref, server_id in result.id_map.items():
             if client_ref != server_id:
                 for kind, record_id in targets:
                     if record_id == client_ref:
+                        local = replica.local_columns(session, kind, record_id)  # e.g. the local blob pointer
+                        if local is not None:
+                            carried.append((kind, server_id, local))
                         replica.delete_record(session, kind, record_id)  # the server's row replaces it
         run.extend((r.type.value, str(r.id), None, None, r.data) for r in result.rows)
         ordered = item.name in (MutationName.VEHICLE_DELETE, MutationName.DOCUMENT_DELETE)
-        if not ordered and not any(kind == RecordType.DOCUMENT for kind, _ in targets):
+        if not ordered and not carried and not any(kind == RecordType.DOCUMENT for kind, _ in targets):
             return run
         replica.upsert_rows(session, run, now)
+        for kind, server_id, local in carried:
+            replica.carry_local_columns(session, kind, server_id, local)
         for kind, record_id in targets:
             if kind == RecordType.DOCUMENT:
-                replica.mark_uploaded(session, record_id)
+                replica.mark_uploaded(session, result.id_map.get(record_id, record_id))
         if ordered:
             kind, record_id = targets[0]
             if not any(str(r.id) == record_id for r in result.rows):

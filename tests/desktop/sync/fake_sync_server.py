@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -55,6 +56,7 @@ class FakeSyncServer:
     drop_next_push_response: int = 0
     requests: list[str] = field(default_factory=list)
     push_applied: int = 0
+    assign_document_ids: bool = False  # like the real server: documents get the server's id, answered in id_map
 
     # -- plumbing ------------------------------------------------------------------------------------
 
@@ -115,6 +117,8 @@ class FakeSyncServer:
         def reject(code: str) -> MutationResult:
             return MutationResult(mutation_id=mutation_id, status=ResultStatus.REJECTED, code=code, message=code)
 
+        id_map: dict[str, str] = {}
+
         if name == "vehicle.create":
             owned = [r for r in self.records.values() if r.type == "vehicle" and r.owner == user and not r.deleted]
             if owned and user not in self.entitled:
@@ -148,8 +152,10 @@ class FakeSyncServer:
             if len(self.blobs.get(args["sha256"], b"")) != self.blob_totals.get(args["sha256"], -1):
                 return reject("not_found")
             vehicle = self.records[args["vehicle_id"]]
+            if self.assign_document_ids:
+                id_map[str(args["id"])] = str(uuid.uuid4())
             data = {
-                "id": args["id"],
+                "id": id_map.get(str(args["id"]), args["id"]),
                 "vehicle_id": args["vehicle_id"],
                 "filename": args["filename"],
                 "checksum_sha256": args["sha256"],
@@ -158,14 +164,14 @@ class FakeSyncServer:
                 "pii_status": "OK",
                 "size_bytes": self.blob_totals[args["sha256"]],
             }
-            record = Record("document", args["id"], args["vehicle_id"], data, vehicle.owner)
+            record = Record("document", data["id"], args["vehicle_id"], data, vehicle.owner)
         else:
             return reject("validation_failed")
         self.records[record.id] = record
         self._log(record.id)
         self.push_applied += 1
         row = RecordRow(type=record.type, id=record.id, data=record.data)
-        return MutationResult(mutation_id=mutation_id, status=ResultStatus.APPLIED, rows=[row])
+        return MutationResult(mutation_id=mutation_id, status=ResultStatus.APPLIED, rows=[row], id_map=id_map)
 
     # -- pull ----------------------------------------------------------------------------------------
 

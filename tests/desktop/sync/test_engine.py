@@ -11,8 +11,9 @@ import pytest
 from sqlalchemy import event, select
 
 from desktop.store import outbox, replica
+from desktop.store.documents_queries import document_bytes
 from desktop.store.keyfile import fixed_kdf_policy
-from desktop.store.models import Entry, OutboxMutation, SyncState, Vehicle, new_id
+from desktop.store.models import Document, Entry, OutboxMutation, SyncState, Vehicle, new_id
 from desktop.store.repositories import (
     DocumentRepository,
     EntryRepository,
@@ -266,6 +267,41 @@ def test_lazy_download(device: Device, server: FakeSyncServer, tmp_path: Path) -
     sha = engine_b.blobs.ensure_local(document.id)
     assert b.blobs.read_bytes(sha) == path.read_bytes()
     assert DocumentRepository(b).get(document.id).has_local_blob  # type: ignore[union-attr]
+
+
+def test_document_under_the_servers_id_keeps_its_local_blob(
+    device: Device, server: FakeSyncServer, tmp_path: Path
+) -> None:
+    """The server assigns its own id to an uploaded document: the row it answers with replaces the local one
+    and must still point at the encrypted file this device holds, so the owner's file opens without a
+    download (and keeps its thumbnail)."""
+    server.assign_document_ids = True
+    vault, engine = device("alice")
+    vehicle = VehicleRepository(vault).add(VIN)
+    content = b"%PDF-1.4 " + bytes(range(256)) * 8
+    path = tmp_path / "rechnung.pdf"
+    path.write_bytes(content)
+    local = DocumentRepository(vault).attach(vehicle.id, path)
+    with vault.session() as session:
+        attached_at = session.get_one(Document, local.id).created_at
+    report = engine.sync_once()
+    server_id = report.id_map[local.id]
+    assert server_id != local.id
+    assert DocumentRepository(vault).get(local.id) is None
+    synced = DocumentRepository(vault).get(server_id)
+    assert synced is not None
+    assert synced.has_local_blob
+    assert synced.upload_state == "uploaded"
+    assert [d.id for d in DocumentRepository(vault).list(vehicle.id)] == [server_id]
+    with vault.session() as session:
+        assert session.get_one(Document, server_id).created_at == attached_at  # keeps its place in the list
+    engine.sync_once()  # the pulled row of the same id must not drop the pointer either
+    server.requests.clear()
+    assert document_bytes(vault, server_id) == content
+    assert engine.blobs.ensure_local(server_id) == local.sha256
+    assert DocumentRepository(vault).get(server_id).has_local_blob  # type: ignore[union-attr]
+    assert not [r for r in server.requests if r.startswith("GET /sync/blobs/")]
+    assert dump(vault) == server.view("alice")
 
 
 def test_network_error_during_push_keeps_the_outbox(device: Device, server: FakeSyncServer) -> None:

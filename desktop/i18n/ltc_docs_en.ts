@@ -226,7 +226,7 @@
     </message>
     <message>
         <location filename="../ui/documents/documents_tab.py" line="165"/>
-        <source>Datei &amp;hinzufügen …</source>
+        <source>Datei hinzufü&amp;gen …</source>
         <translation>&amp;Add file …</translation>
     </message>
     <message>
@@ -236,7 +236,7 @@
     </message>
     <message>
         <location filename="../ui/documents/documents_tab.py" line="168"/>
-        <source>&amp;Anzeigen</source>
+        <source>A&amp;nzeigen</source>
         <translation>&amp;View</translation>
     </message>
     <message>
@@ -294,12 +294,12 @@
     </message>
     <message>
         <location filename="../ui/qr/qr_panel.py" line="70"/>
-        <source>&amp;Format:</source>
+        <source>For&amp;mat:</source>
         <translation>&amp;Format:</translation>
     </message>
     <message>
         <location filename="../ui/qr/qr_panel.py" line="72"/>
-        <source>Aufkleber &amp;drucken …</source>
+        <source>Aufkleber d&amp;rucken …</source>
         <translation>&amp;Print stickers …</translation>
     </message>
     <message>
@@ -314,7 +314,7 @@
     </message>
     <message>
         <location filename="../ui/qr/qr_panel.py" line="76"/>
-        <source>Öffentliche Seite &amp;deaktivieren …</source>
+        <source>Öffentliche Seite deakt&amp;ivieren …</source>
         <translation>&amp;Disable public page …</translation>
     </message>
     <message>
@@ -534,7 +534,7 @@ Disable now?</translation>
     </message>
     <message>
         <location filename="../ui/folders/folders_tab.py" line="157"/>
-        <source>&amp;Abschnitt hinzufügen …</source>
+        <source>Abs&amp;chnitt hinzufügen …</source>
         <translation>&amp;Add stage …</translation>
     </message>
     <message>

@@ -25,12 +25,12 @@
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_file.py" line="162"/>
-        <source>&amp;Korrigieren …</source>
+        <source>Ko&amp;rrigieren …</source>
         <translation>&amp;Correct …</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_file.py" line="163"/>
-        <source>Nach&amp;weis anhängen …</source>
+        <source>Nachwe&amp;is anhängen …</source>
         <translation>Attac&amp;h evidence …</translation>
     </message>
     <message>
@@ -567,7 +567,7 @@
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_file.py" line="306"/>
-        <source>&amp;Fahrzeug</source>
+        <source>Fahr&amp;zeug</source>
         <translation>&amp;Vehicle</translation>
     </message>
     <message>
@@ -577,7 +577,7 @@
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_file.py" line="308"/>
-        <source>&amp;Dokumente</source>
+        <source>Dok&amp;umente</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
@@ -620,7 +620,7 @@
     </message>
     <message>
         <location filename="../ui/vehicles/list_view.py" line="62"/>
-        <source>&amp;Sammlung:</source>
+        <source>Samm&amp;lung:</source>
         <translation>&amp;Collection:</translation>
     </message>
     <message>

@@ -154,7 +154,7 @@ class TrustFoldersTab(QWidget):
         self.gate.setWordWrap(True)
         self.gate.setVisible(False)
         self.new_folder = QPushButton(self.tr("&Neuer Ordner …"))
-        self.new_stage = QPushButton(self.tr("&Abschnitt hinzufügen …"))
+        self.new_stage = QPushButton(self.tr("Abs&chnitt hinzufügen …"))
         self.new_folder.setObjectName("primary")
         self.new_folder.clicked.connect(self.ask_folder)
         self.new_stage.clicked.connect(self.ask_stage)

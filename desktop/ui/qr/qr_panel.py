@@ -6,15 +6,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QResizeEvent, QTextOption
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -22,10 +25,49 @@ from PySide6.QtWidgets import (
 from desktop.services.qr_service import QrState
 from desktop.services.qr_sticker import StickerLayout, format_code, page_layout, paint_stickers, qr_image
 from desktop.ui.documents.texts import docs_error_text
+from desktop.ui.theme import MUTED
 from desktop.ui.widgets.common import ErrorBanner
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+
+class UrlText(QTextEdit):
+    """The public URL as selectable text that wraps anywhere (a URL has few break points) and never widens
+    its parent: the height follows the wrapped lines, the width is whatever the layout gives."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # selectable, but not a stop in the tab order
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setStyleSheet(f"QTextEdit {{ background: transparent; color: {MUTED}; }}")
+        self.document().setDocumentMargin(0)
+        self.document().contentsChanged.connect(self._fit_height)
+        self._fit_height()
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - the QLabel name, so the panel treats both alike
+        self.setPlainText(text)
+        self.setToolTip(text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        self.document().setTextWidth(self.viewport().width())
+        lines = max(1, int(self.document().size().height() + 0.5))
+        self.setFixedHeight(max(lines, self.fontMetrics().height()) + 2 * self.frameWidth())
 
 
 class QrPanel(QWidget):
@@ -60,22 +102,20 @@ class QrPanel(QWidget):
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code.setStyleSheet("font-family: 'DejaVu Sans Mono', monospace; font-size: 11pt;")
         self.code.setWordWrap(True)
-        self.url = QLabel()
-        self.url.setObjectName("muted")
-        self.url.setWordWrap(True)
-        self.url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.url = UrlText()
+        self.url.setAccessibleName(self.tr("Öffentliche Adresse"))
 
         self.layout_choice = QComboBox()
         self.layout_choice.addItem(self.tr("A4-Bogen (10 Aufkleber)"), StickerLayout.A4_SHEET)
         self.layout_choice.addItem(self.tr("Einzelnes Etikett 90 × 55 mm"), StickerLayout.SINGLE)
         self.layout_choice.setAccessibleName(self.tr("Aufkleber-Format"))
-        layout_label = QLabel(self.tr("&Format:"))
+        layout_label = QLabel(self.tr("For&mat:"))
         layout_label.setBuddy(self.layout_choice)
-        self.print_button = QPushButton(self.tr("Aufkleber &drucken …"))
+        self.print_button = QPushButton(self.tr("Aufkleber d&rucken …"))
         self.print_button.setObjectName("primary")
         self.save_button = QPushButton(self.tr("Als &PDF speichern …"))
         self.rotate_button = QPushButton(self.tr("&Neuen Code erzeugen …"))
-        self.disable_button = QPushButton(self.tr("Öffentliche Seite &deaktivieren …"))
+        self.disable_button = QPushButton(self.tr("Öffentliche Seite deakt&ivieren …"))
         self.print_button.clicked.connect(self.print_preview)
         self.save_button.clicked.connect(self.save_pdf)
         self.rotate_button.clicked.connect(self.confirm_rotate)

@@ -59,7 +59,7 @@ class VehicleListView(QWidget):
         self.search.setAccessibleName(self.tr("Fahrzeuge suchen"))
         self.search.setMinimumWidth(320)
         self.search.textChanged.connect(self._search_changed)
-        collection_label = QLabel(self.tr("&Sammlung:"))
+        collection_label = QLabel(self.tr("Samm&lung:"))
         self.collection = QComboBox()
         self.collection.setMinimumWidth(200)
         collection_label.setBuddy(self.collection)

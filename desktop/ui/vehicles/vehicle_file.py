@@ -160,8 +160,8 @@ class EntriesTab(QWidget):
         self.new_button = QPushButton(self.tr("&Neue Eintragung …"))
         self.new_button.setObjectName("primary")
         self.new_button.setToolTip(self.tr("Neue Eintragung (Strg+E)"))
-        self.revise_button = QPushButton(self.tr("&Korrigieren …"))
-        self.attach_button = QPushButton(self.tr("Nach&weis anhängen …"))
+        self.revise_button = QPushButton(self.tr("Ko&rrigieren …"))
+        self.attach_button = QPushButton(self.tr("Nachwe&is anhängen …"))
         self.count = QLabel()
         self.count.setObjectName("muted")
         self.history_title = QLabel(self.tr("Fassungen (Änderungsverlauf)"))
@@ -305,9 +305,9 @@ class VehicleFileView(QWidget):
         changes = records.changes_applied
         self.documents = DocumentsTab(records.documents, "", changes=changes)
         self.folders = TrustFoldersTab(records.documents, "", changes=changes)
-        self.tabs.addTab(self.master, self.tr("&Fahrzeug"))
+        self.tabs.addTab(self.master, self.tr("Fahr&zeug"))
         self.tabs.addTab(self.entries, self.tr("&Eintragungen"))
-        self.tabs.addTab(self.documents, self.tr("&Dokumente"))
+        self.tabs.addTab(self.documents, self.tr("Dok&umente"))
         self.tabs.addTab(self.trust, self.tr("&Trust"))
         self.tabs.addTab(self.folders, self.tr("Trust-&Ordner"))
         self.extra_tabs: list[QWidget] = []

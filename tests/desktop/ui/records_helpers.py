@@ -8,7 +8,8 @@ import zlib
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.credentials import MemorySecretStore
@@ -51,16 +52,69 @@ def register(qtbot: QtBot, paths: AppPaths, runner: TaskRunner, url: str, email:
     return session
 
 
+def clipped_texts(root: QWidget) -> list[str]:
+    """Visible one-line labels and buttons under ``root`` whose text is wider than the space they got."""
+    clipped = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, QLabel) and not widget.wordWrap() and widget.text() and widget.pixmap().isNull():
+            if widget.textFormat() == Qt.TextFormat.RichText or "<" in widget.text():
+                continue
+            lines = widget.text().replace("&&", "&").replace("&", "").splitlines() or [""]
+            need = max(widget.fontMetrics().horizontalAdvance(line) for line in lines)
+            room = widget.contentsRect().width() - 2 * widget.margin() - max(widget.indent(), 0)
+            if need > room:
+                clipped.append(f"{type(widget).__name__} {widget.text()!r}: {need} > {room}")
+        elif isinstance(widget, QAbstractButton) and widget.text():
+            if widget.minimumSizeHint().width() > widget.width():
+                clipped.append(f"{type(widget).__name__} {widget.text()!r}: {widget.minimumSizeHint().width()}")
+    return clipped
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
 def shoot(widget: QWidget, name: str, sizes: tuple[tuple[int, int], ...] = SIZES) -> list[Path]:
-    """Save ``widget`` as docs/screenshots/<name>-<w>x<h>.png at each size (only with LTC_SCREENSHOTS=1)."""
+    """Save ``widget`` as docs/screenshots/<name>-<w>x<h>.png at each size (only with LTC_SCREENSHOTS=1);
+    asserts that no label or button text is clipped at that size."""
     if os.environ.get("LTC_SCREENSHOTS") != "1":
         return []
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     saved = []
     for width, height in sizes:
         widget.resize(width, height)
+        if widget.layout() is not None:
+            widget.layout().activate()  # no processEvents here: it reorders the sign-in flow's signals
+        assert clipped_texts(widget) == [], (name, width, height)
         path = SCREENSHOT_DIR / f"{name}-{width}x{height}.png"
         widget.grab().save(str(path))
+        saved.append(path)
+    return saved
+
+
+def shoot_over(window: QWidget, dialog: QWidget, name: str, sizes: tuple[tuple[int, int], ...] = SIZES) -> list[Path]:
+    """Save a dialog as the user sees it: centred on ``window`` (dimmed) at each window size, as
+    docs/screenshots/<name>-<w>x<h>.png (only with LTC_SCREENSHOTS=1); asserts no clipped text in the dialog."""
+    if os.environ.get("LTC_SCREENSHOTS") != "1":
+        return []
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    saved = []
+    for width, height in sizes:
+        window.resize(width, height)
+        dialog.resize(dialog.sizeHint().expandedTo(dialog.size()).boundedTo(window.size()))
+        _settle()
+        assert clipped_texts(dialog) == [], (name, width, height)
+        image = window.grab().toImage()
+        painter = QPainter(image)
+        painter.fillRect(image.rect(), QColor(0, 0, 0, 70))
+        picture = dialog.grab()
+        painter.drawPixmap((width - picture.width()) // 2, (height - picture.height()) // 2, picture)
+        painter.end()
+        path = SCREENSHOT_DIR / f"{name}-{width}x{height}.png"
+        image.save(str(path))
         saved.append(path)
     return saved
 

@@ -14,7 +14,8 @@ from desktop.store.vault import vault_exists
 from desktop.ui.dialogs.sign_in import SignInDialog
 from desktop.ui.main_window import MainWindow
 from tests.desktop.sync.live_server import LiveServer
-from tests.desktop.ui.conftest import PASSWORD, make_session, save_screenshot
+from tests.desktop.ui.conftest import PASSWORD, make_session
+from tests.desktop.ui.records_helpers import shoot, shoot_over
 
 TIMEOUT = 15_000
 
@@ -34,12 +35,12 @@ def test_register_with_code_password_and_consent_opens_the_main_window(
     dialog = open_dialog(qtbot, app_paths, runner, live_server.url)
     session = dialog.session
     assert dialog.pages.currentIndex() == 0
-    save_screenshot(dialog, "01-server")
+    shoot(dialog, "01-server")
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: session.step == Step.EMAIL, timeout=TIMEOUT)
 
     qtbot.keyClicks(dialog.email_edit, "erika@example.org")
-    save_screenshot(dialog, "02-anmeldung")
+    shoot(dialog, "02-anmeldung")
     codes: list[str] = []
     session.code_sent.connect(lambda challenge: codes.append(challenge.dev_otp))
     qtbot.keyClick(dialog.email_edit, Qt.Key.Key_Return)
@@ -55,7 +56,7 @@ def test_register_with_code_password_and_consent_opens_the_main_window(
     assert session.step == Step.CODE
     dialog.code_edit.clear()
     qtbot.keyClicks(dialog.code_edit, codes[0])
-    save_screenshot(dialog, "03-code")
+    shoot(dialog, "03-code")
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: session.step == Step.PASSWORD, timeout=TIMEOUT)
 
@@ -66,7 +67,7 @@ def test_register_with_code_password_and_consent_opens_the_main_window(
     for edit in (dialog.new_password_edit, dialog.repeat_password_edit):
         edit.clear()
         qtbot.keyClicks(edit, PASSWORD)
-    save_screenshot(dialog, "04-passwort")
+    shoot(dialog, "04-passwort")
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: session.step == Step.CONSENT, timeout=TIMEOUT)
     assert vault_exists(app_paths.vault_dir)
@@ -76,7 +77,7 @@ def test_register_with_code_password_and_consent_opens_the_main_window(
     dialog.consent.terms.setChecked(True)
     assert not dialog.next_button.isEnabled()
     dialog.consent.privacy.setChecked(True)
-    save_screenshot(dialog, "05-einwilligung")
+    shoot(dialog, "05-einwilligung")
     with qtbot.waitSignal(dialog.accepted, timeout=TIMEOUT):
         qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     assert session.step == Step.DONE
@@ -89,10 +90,10 @@ def test_register_with_code_password_and_consent_opens_the_main_window(
     qtbot.waitUntil(lambda: "Keine ausstehenden" in window.status.pending.text(), timeout=TIMEOUT)
     assert window.isVisible()
     qtbot.waitUntil(lambda: session.me is not None and session.me.consent_complete, timeout=TIMEOUT)
-    save_screenshot(window, "07-hauptfenster")
+    shoot(window, "07-hauptfenster")
     settings_dialog = window.open_settings()
     qtbot.addWidget(settings_dialog)
-    save_screenshot(settings_dialog, "08-einstellungen")
+    shoot_over(window, settings_dialog, "08-einstellungen")
     settings_dialog.reject()
     session.close()
 

@@ -21,7 +21,8 @@ from desktop.ui.dialogs.sign_in import SignInDialog
 from desktop.ui.dialogs.unlock import UnlockDialog
 from desktop.ui.main_window import MainWindow
 from tests.desktop.sync.live_server import LiveServer
-from tests.desktop.ui.conftest import PASSWORD, make_session, save_screenshot
+from tests.desktop.ui.conftest import PASSWORD, make_session
+from tests.desktop.ui.records_helpers import shoot, shoot_over
 
 TIMEOUT = 15_000
 
@@ -47,7 +48,7 @@ def test_wrong_password_shows_a_message_and_allows_a_retry(
     assert session.vault is None
     assert dialog.isVisible()
     assert dialog.password_edit.isEnabled()
-    save_screenshot(dialog, "06-entsperren")
+    shoot(dialog, "06-entsperren")
 
     dialog.password_edit.clear()
     qtbot.keyClicks(dialog.password_edit, PASSWORD)
@@ -100,7 +101,7 @@ def test_consent_is_asked_again_after_a_version_bump(
     assert "Version v2" in dialog.panel.terms.text()
     assert "Version v1" in dialog.panel.privacy.text()  # every required document is ticked again (SPEC §3.7)
     assert not dialog.panel.accept_button.isEnabled()
-    save_screenshot(dialog, "09-erneute-einwilligung")
+    shoot_over(window, dialog, "09-erneute-einwilligung")
 
     dialog.panel.terms.setChecked(True)
     assert not dialog.panel.accept_button.isEnabled()
@@ -126,7 +127,7 @@ def test_the_english_translation_loads(qtbot: QtBot, app_paths: AppPaths, runner
         window = MainWindow(session)
         qtbot.addWidget(window)
         assert window.menuBar().actions()[0].text() == "&File"
-        save_screenshot(dialog, "10-sign-in-english")
+        shoot(dialog, "10-sign-in-english")
     finally:
         for translator in translators:
             app.removeTranslator(translator)

@@ -20,7 +20,7 @@ from desktop.sync.engine import Backoff
 from desktop.ui.main_window import MainWindow
 from desktop.ui.vehicles.entry_dialog import EntryDialog
 from tests.desktop.sync.live_server import LiveServer
-from tests.desktop.ui.records_helpers import TIMEOUT, register, shoot, tiny_png
+from tests.desktop.ui.records_helpers import TIMEOUT, register, shoot, shoot_over, tiny_png
 
 
 @pytest.fixture(autouse=True)
@@ -91,7 +91,7 @@ def test_owner_flow_offline_entry_and_paywall(
     qtbot.keyClicks(dialog.model_edit, "Golf IV")
     qtbot.keyClicks(dialog.year_edit, "1999")
     qtbot.keyClicks(dialog.collection_edit, "Alltag")
-    shoot(dialog, "21-fahrzeug-anlegen", ((640, dialog.sizeHint().height()),))
+    shoot_over(window, dialog, "21-fahrzeug-anlegen")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: workspace.in_file and workspace.file.data is not None, timeout=TIMEOUT)
     vehicle_id = workspace.file.vehicle_id
@@ -108,7 +108,7 @@ def test_owner_flow_offline_entry_and_paywall(
     entry_dialog.level_t2.setChecked(True)
     qtbot.keyClicks(entry_dialog.cost_edit, "139,50")
     entry_dialog.add_attachments([tiny_png(tmp_path / "pruefbericht.png")])
-    shoot(entry_dialog, "23-eintragung-dialog", ((760, entry_dialog.sizeHint().height()),))
+    shoot_over(window, entry_dialog, "23-eintragung-dialog")
     qtbot.mouseClick(entry_dialog.save_button, Qt.MouseButton.LeftButton)
     entries = workspace.file.entries
     qtbot.waitUntil(lambda: entries.model.total == 1, timeout=TIMEOUT)
@@ -205,7 +205,7 @@ def test_owner_flow_offline_entry_and_paywall(
     message = panel.model.index(0, 2).data()
     assert "nur ein Fahrzeug" in message
     assert panel.model.index(0, 0).data() == "Fahrzeug angelegt"
-    shoot(panel, "26-sync-probleme", ((1100, 520),))
+    shoot_over(window, panel, "26-sync-probleme")
     shoot(window, "27-hauptfenster-sync-problem")
     panel.discard_current(confirm=False)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=TIMEOUT)

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -33,6 +26,7 @@ from desktop.services.records_service import RecordsService
 from desktop.store.records import SyncProblemRecord
 from desktop.ui.messages import error_text
 from desktop.ui.vehicles.common import RECORDS_STYLE, RecordRole, SortRole, tr, translate
+from desktop.ui.widgets.table_model import RecordTableModel
 
 COL_WHAT = 0
 COL_SUBJECT = 1
@@ -49,7 +43,6 @@ EDITABLE = {
     "filename": "Dateiname",
     "title": "Titel",
 }
-Index = QModelIndex | QPersistentModelIndex
 
 
 def mutation_label(name: str) -> str:
@@ -77,40 +70,19 @@ def subject(problem: SyncProblemRecord) -> str:
     return str(args.get("filename") or args.get("title") or "")
 
 
-class ProblemsModel(QAbstractTableModel):
+class ProblemsModel(RecordTableModel):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[SyncProblemRecord] = []
-        self._headers = [
-            translate("Vehicles", "Änderung"),
-            translate("Vehicles", "Betrifft"),
-            translate("Vehicles", "Meldung des Servers"),
-            translate("Vehicles", "Zeitpunkt"),
-        ]
+        super().__init__(
+            [
+                translate("Vehicles", "Änderung"),
+                translate("Vehicles", "Betrifft"),
+                translate("Vehicles", "Meldung des Servers"),
+                translate("Vehicles", "Zeitpunkt"),
+            ],
+            parent,
+        )
 
-    def set_rows(self, rows: list[SyncProblemRecord]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        problem = self._rows[index.row()]
-        col = index.column()
-        if role == RecordRole:
-            return problem
+    def cell(self, problem: SyncProblemRecord, col: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortRole):
             if col == COL_WHAT:
                 return mutation_label(problem.name)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.store.queries import TimelineRow
 from desktop.store.records import EntryRecord
-from desktop.ui.vehicles.common import RecordRole, SortRole, format_cost, format_date, format_km, tr, translate
+from desktop.ui.vehicles.common import SortRole, format_cost, format_date, format_km, tr, translate
+from desktop.ui.widgets.table_model import Index, PlaceholderTableModel, RecordTableModel
 from shared.entries import parse_entry_type, parse_performed_by
 
 COL_DATE = 0
@@ -22,8 +23,6 @@ COL_EXTRA = 7
 COLUMN_COUNT = 8
 #: Rows handed to the view per fetchMore: a 2,000-entry vehicle opens with one batch, the rest on scrolling.
 BATCH = 200
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def type_label(value: str) -> str:
@@ -64,35 +63,32 @@ def _entry_sort(entry: EntryRecord, col: int) -> Any:
     return _entry_display(entry, col).casefold()
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(PlaceholderTableModel):
     """The latest revision of each entry. Holds all rows but exposes them in batches (``canFetchMore``)."""
 
+    error_column = COL_TYPE
+
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[TimelineRow] = []
+        super().__init__(
+            [
+                translate("Vehicles", "Datum"),
+                translate("Vehicles", "Art"),
+                translate("Vehicles", "Durchgeführt von"),
+                translate("Vehicles", "Kilometerstand"),
+                translate("Vehicles", "T-Stufe"),
+                translate("Vehicles", "Kosten"),
+                translate("Vehicles", "Bemerkung"),
+                translate("Vehicles", "Hinweise"),
+            ],
+            parent,
+        )
         self._shown = 0
-        self._error: str | None = None
-        self._headers = [
-            translate("Vehicles", "Datum"),
-            translate("Vehicles", "Art"),
-            translate("Vehicles", "Durchgeführt von"),
-            translate("Vehicles", "Kilometerstand"),
-            translate("Vehicles", "T-Stufe"),
-            translate("Vehicles", "Kosten"),
-            translate("Vehicles", "Bemerkung"),
-            translate("Vehicles", "Hinweise"),
-        ]
 
-    def set_rows(self, rows: list[TimelineRow]) -> None:
-        self.beginResetModel()
-        self._rows, self._error = rows, None
-        self._shown = min(len(rows), BATCH)
-        self.endResetModel()
+    def _reset(self) -> None:
+        self._shown = min(len(self._rows), BATCH)
 
-    def set_error(self, text: str) -> None:
-        self.beginResetModel()
-        self._rows, self._shown, self._error = [], 0, text
-        self.endResetModel()
+    def _visible_rows(self) -> int:
+        return self._shown
 
     @property
     def total(self) -> int:
@@ -117,33 +113,7 @@ class TimelineModel(QAbstractTableModel):
         self._shown = end
         self.endInsertRows()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        if parent.isValid():
-            return 0
-        return 1 if self._error is not None else self._shown
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if self._error is not None:
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if self._error is not None:
-            return self._error if role == Qt.ItemDataRole.DisplayRole and index.column() == COL_TYPE else None
-        row = self._rows[index.row()]
-        col = index.column()
-        if role == RecordRole:
-            return row
+    def cell(self, row: TimelineRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_EXTRA:
                 return self._extra(row)
@@ -171,46 +141,25 @@ class TimelineModel(QAbstractTableModel):
         return " · ".join(parts)
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RecordTableModel):
     """Every revision of one entry, newest first (column ``COL_EXTRA`` shows the version)."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[EntryRecord] = []
-        self._headers = [
-            translate("Vehicles", "Datum"),
-            translate("Vehicles", "Art"),
-            translate("Vehicles", "Durchgeführt von"),
-            translate("Vehicles", "Kilometerstand"),
-            translate("Vehicles", "T-Stufe"),
-            translate("Vehicles", "Kosten"),
-            translate("Vehicles", "Bemerkung"),
-            translate("Vehicles", "Fassung"),
-        ]
+        super().__init__(
+            [
+                translate("Vehicles", "Datum"),
+                translate("Vehicles", "Art"),
+                translate("Vehicles", "Durchgeführt von"),
+                translate("Vehicles", "Kilometerstand"),
+                translate("Vehicles", "T-Stufe"),
+                translate("Vehicles", "Kosten"),
+                translate("Vehicles", "Bemerkung"),
+                translate("Vehicles", "Fassung"),
+            ],
+            parent,
+        )
 
-    def set_rows(self, rows: list[EntryRecord]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        entry = self._rows[index.row()]
-        col = index.column()
-        if role == RecordRole:
-            return entry
+    def cell(self, entry: EntryRecord, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_EXTRA:
                 current = translate("Vehicles", "aktuell") if entry.is_latest else translate("Vehicles", "ersetzt")

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from desktop.store.queries import VehicleRow
 from desktop.ui.vehicles.common import (
@@ -22,6 +16,7 @@ from desktop.ui.vehicles.common import (
     short_light_label,
     translate,
 )
+from desktop.ui.widgets.table_model import Index, PlaceholderTableModel
 
 COL_LIGHT = 0
 COL_NAME = 1
@@ -35,8 +30,6 @@ COL_SYNC = 8
 COLUMN_COUNT = 9
 LIGHT_ORDER = {"rot": 0, "orange": 1, "gelb": 2, "gruen": 3}
 ALL_COLLECTIONS = ""
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _headers() -> list[str]:
@@ -53,24 +46,16 @@ def _headers() -> list[str]:
     ]
 
 
-class VehicleTableModel(QAbstractTableModel):
+class VehicleTableModel(PlaceholderTableModel):
     """Rows are replaced wholesale on a vehicles change-set; a failed load shows one disabled placeholder row."""
 
+    error_column = COL_NAME
+
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[VehicleRow] = []
-        self._error: str | None = None
-        self._headers = _headers()
+        super().__init__(_headers(), parent)
 
     def set_rows(self, rows: list[VehicleRow]) -> None:
-        self.beginResetModel()
-        self._rows, self._error = list(rows), None
-        self.endResetModel()
-
-    def set_error(self, text: str) -> None:
-        self.beginResetModel()
-        self._rows, self._error = [], text
-        self.endResetModel()
+        super().set_rows(list(rows))
 
     def rows(self) -> list[VehicleRow]:
         return list(self._rows)
@@ -78,33 +63,7 @@ class VehicleTableModel(QAbstractTableModel):
     def row_of(self, vehicle_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == vehicle_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt signature
-        if parent.isValid():
-            return 0
-        return 1 if self._error is not None else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if self._error is not None:
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if self._error is not None:
-            return self._error if role == Qt.ItemDataRole.DisplayRole and index.column() == COL_NAME else None
-        row = self._rows[index.row()]
-        col = index.column()
-        if role == RecordRole:
-            return row
+    def cell(self, row: VehicleRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, col)
         if role == SortRole:

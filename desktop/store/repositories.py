@@ -26,6 +26,7 @@ from desktop.store.models import (
     new_id,
 )
 from desktop.store.problem_messages import message_for
+from desktop.store.queries import entry_record
 from desktop.store.records import (
     DocumentRecord,
     EntryRecord,
@@ -64,27 +65,6 @@ def _vehicle(row: Vehicle) -> VehicleRecord:
         pending=row.dirty,
         synced=row.server_data is not None,
         deleted=row.deleted_at is not None,
-    )
-
-
-def _entry(row: Entry) -> EntryRecord:
-    return EntryRecord(
-        id=row.id,
-        vehicle_id=row.vehicle_id,
-        entry_group_id=row.entry_group_id,
-        version=row.version,
-        is_latest=row.is_latest,
-        date=row.date,
-        type=row.type,
-        performed_by=row.performed_by,
-        km=row.km,
-        note=row.note,
-        cost_amount=row.cost_amount,
-        currency=row.currency,
-        trust_level=row.trust_level,
-        supersedes_entry_id=row.supersedes_entry_id,
-        pending=row.dirty,
-        synced=row.server_data is not None,
     )
 
 
@@ -165,12 +145,12 @@ class EntryRepository:
             if latest_only:
                 stmt = stmt.where(Entry.is_latest.is_(True))
             stmt = stmt.order_by(Entry.date.desc(), Entry.id)
-            return [_entry(r) for r in session.scalars(stmt)]
+            return [entry_record(r) for r in session.scalars(stmt)]
 
     def get(self, entry_id: str) -> EntryRecord | None:
         with self._vault.session() as session:
             row = session.get(Entry, entry_id)
-            return _entry(row) if row is not None else None
+            return entry_record(row) if row is not None else None
 
     def add(
         self,
@@ -194,7 +174,7 @@ class EntryRepository:
         args.update({k: v for k, v in optional.items() if v is not None})
         with self._vault.session() as session, session.begin():
             outbox.enqueue(session, MutationName.ENTRY_CREATE, args)
-            return _entry(session.get_one(Entry, args["id"]))
+            return entry_record(session.get_one(Entry, args["id"]))
 
     def revise(self, entry_id: str, **fields: Any) -> EntryRecord:
         """A new revision of the latest entry ``entry_id`` (append-only, D13); unchanged fields are copied."""
@@ -209,7 +189,7 @@ class EntryRepository:
             args = {"id": new_id(), "vehicle_id": previous.vehicle_id, "entry_id": entry_id}
             args.update({k: v for k, v in base.items() if v is not None})
             outbox.enqueue(session, MutationName.ENTRY_REVISE, args)
-            return _entry(session.get_one(Entry, args["id"]))
+            return entry_record(session.get_one(Entry, args["id"]))
 
 
 class DocumentRepository:

@@ -9,14 +9,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import subprocess  # noqa: E402 - the platform must be chosen before Qt loads
 import sys  # noqa: E402
 import uuid  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from datetime import UTC, datetime  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 import httpx  # noqa: E402
 import pyotp  # noqa: E402
-import pytest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
 
@@ -25,11 +22,10 @@ from desktop.paths import AppPaths  # noqa: E402
 from desktop.services.session_service import SessionService  # noqa: E402
 from desktop.services.session_types import Step  # noqa: E402
 from desktop.services.tasks import TaskRunner  # noqa: E402
-from desktop.settings import SERVER_URL, Settings  # noqa: E402
-from desktop.store.keyfile import fixed_kdf_policy  # noqa: E402
 from desktop.ui.admin.admin_window import AdminWindow  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
-from desktop.ui.theme import apply_theme  # noqa: E402
+from tests.desktop import qt_support  # noqa: E402
+from tests.desktop.qt_support import make_session  # noqa: E402
 from tests.desktop.sync.live_server import ROOT, LiveServer  # noqa: E402
 
 SCREENSHOT_DIR = ROOT / "docs" / "screenshots"
@@ -50,33 +46,11 @@ class FakeClock:
         self.now += seconds
 
 
-@pytest.fixture(autouse=True)
-def themed(qapp: QApplication) -> None:
-    apply_theme(qapp)
-
-
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    server = LiveServer(tmp_path_factory.mktemp("admin-server")).start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def app_paths(tmp_path: Path) -> AppPaths:
-    return AppPaths(
-        data_dir=tmp_path / "data",
-        config_dir=tmp_path / "config",
-        cache_dir=tmp_path / "cache",
-        log_dir=tmp_path / "log",
-    ).ensure()
-
-
-@pytest.fixture
-def runner(qapp: object) -> Iterator[TaskRunner]:
-    tasks = TaskRunner()
-    yield tasks
-    tasks.shutdown(wait=True)
+# The shared fixtures, bound here so pytest finds them for this package.
+themed = qt_support.themed
+app_paths = qt_support.app_paths
+runner = qt_support.runner
+live_server = qt_support.live_server_fixture("admin-server")
 
 
 def cli_user(server: LiveServer, role: str, password: str = PASSWORD) -> str:
@@ -154,10 +128,7 @@ def signed_in_session(
     totp: str | None = None,
 ) -> SessionService:
     """A desktop session signed in with the password (vault created, consent accepted)."""
-    settings = Settings.load(paths.config_dir)
-    settings.set(SERVER_URL.key, server.url)
-    kdf = fixed_kdf_policy(time_cost=1, memory_cost_kib=8, parallelism=1)
-    session = SessionService(paths, settings, MemorySecretStore(), runner, kdf=kdf)
+    session = make_session(paths, runner, server.url, MemorySecretStore())
     session.start()
     session.connect_server(server.url)
     qtbot.waitUntil(lambda: session.step == Step.EMAIL, timeout=TIMEOUT)

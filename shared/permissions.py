@@ -342,7 +342,8 @@ MODERATOR_ALLOWED_PREFIXES: tuple[str, ...] = (
 API_MIRROR_PREFIX = "/api"
 
 
-def _strip_mirror(path: str) -> str:
+def strip_api_mirror(path: str) -> str:
+    """``path`` without the ``/api`` mirror prefix (``/api/auth/me`` -> ``/auth/me``); other paths unchanged."""
     if path == API_MIRROR_PREFIX or path.startswith(API_MIRROR_PREFIX + "/"):
         return path[len(API_MIRROR_PREFIX) :]
     return path
@@ -357,7 +358,7 @@ def moderator_may_access(path: str) -> bool:
     path = path.split("?", 1)[0].split("#", 1)[0]
     if not path.startswith("/"):
         return False
-    path = _strip_mirror(path)
+    path = strip_api_mirror(path)
     segments = path.split("/")[1:]
     if segments and segments[-1] == "":
         segments.pop()  # one trailing slash is harmless

@@ -7,9 +7,9 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
 
+from shared.permissions import API_MIRROR_PREFIX
 from syncserver import __version__
 from syncserver.access import registry
-from syncserver.access.policy import API_PREFIX
 from syncserver.addons.endpoints import folders_router
 from syncserver.addons.endpoints import router as addons_router
 from syncserver.admin.bulk import router as admin_bulk_router
@@ -101,6 +101,6 @@ def create_app(
     app.add_middleware(RequestContextMiddleware)
     for router in [*ROUTERS, *extra_routers]:
         app.include_router(router)
-        app.include_router(router, prefix=API_PREFIX)
+        app.include_router(router, prefix=API_MIRROR_PREFIX)
     app.state.route_policies = registry.verify(app.router.routes)
     return app

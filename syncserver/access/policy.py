@@ -10,37 +10,9 @@ from dataclasses import dataclass
 
 from shared.roles import ACCOUNT_ROLES, ADMIN_ROLES, Role, Scope
 
-#: Account roles except the moderator (D6: the moderator is blocked outside the allow-list).
+#: Account roles except the moderator (D6: the moderator is blocked outside the allow-list,
+#: :func:`shared.permissions.moderator_may_access`).
 NON_MODERATOR_ROLES: frozenset[Role] = frozenset(ACCOUNT_ROLES - {Role.MODERATOR})
-
-#: D6 moderator allow-list, as path prefixes (the /api mirror is stripped before matching).
-MODERATOR_ALLOWED_PREFIXES: tuple[str, ...] = (
-    "/auth/",
-    "/consent/",
-    "/blog",
-    "/news",
-    "/cms/blog",
-    "/cms/news",
-    "/support/feedback",
-)
-
-API_PREFIX = "/api"
-
-
-def strip_api_prefix(path: str) -> str:
-    return path[len(API_PREFIX) :] if path == API_PREFIX or path.startswith(API_PREFIX + "/") else path
-
-
-def moderator_may_reach(path: str) -> bool:
-    """True if the route path lies inside the D6 moderator allow-list."""
-    bare = strip_api_prefix(path)
-    for prefix in MODERATOR_ALLOWED_PREFIXES:
-        if prefix.endswith("/"):
-            if bare.startswith(prefix):
-                return True
-        elif bare == prefix or bare.startswith(prefix + "/"):
-            return True
-    return False
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute, iter_route_contexts
 from starlette.routing import BaseRoute
 
+from shared.permissions import moderator_may_access
 from syncserver.access.dependencies import POLICY_ATTRIBUTE
-from syncserver.access.policy import Policy, moderator_may_reach
+from syncserver.access.policy import Policy
 
 #: Framework routes that are not part of the API (served only outside production mode).
 DOCS_PATHS = frozenset({"/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"})
@@ -80,7 +81,7 @@ def verify(routes: list[BaseRoute]) -> list[RouteEntry]:
             problems.append(f"{label}: no policy (use syncserver.access.require)")
         elif len(entry.policies) > 1:
             problems.append(f"{label}: more than one policy")
-        elif entry.policies[0].allows_moderator and not moderator_may_reach(entry.path):
+        elif entry.policies[0].allows_moderator and not moderator_may_access(entry.path):
             problems.append(f"{label}: policy {entry.policies[0].name!r} admits moderators outside DECISIONS D6")
     problems.extend(f"{path}: not an API route" for path in non_api_routes(routes))
     if problems:

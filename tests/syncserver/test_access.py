@@ -10,9 +10,9 @@ from fastapi import APIRouter, Depends, FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from shared.permissions import moderator_may_access
 from shared.roles import Role
 from syncserver.access import Policy, registry, require
-from syncserver.access.policy import moderator_may_reach
 from syncserver.main import create_app
 from syncserver.models import AuditEvent
 from tests.syncserver.support import ALL_ACCOUNT_ROLES, db_session, sign_in
@@ -88,7 +88,7 @@ class TestRegistry:
         ],
     )
     def test_d6_matcher(self, path: str, allowed: bool) -> None:
-        assert moderator_may_reach(path) is allowed
+        assert moderator_may_access(path) is allowed
 
 
 class TestSweeps:
@@ -107,7 +107,7 @@ class TestSweeps:
         moderator = sign_in(app, role=Role.MODERATOR)
         checked = 0
         for method, path, _policy in all_routes(app):
-            if moderator_may_reach(path):
+            if moderator_may_access(path):
                 continue
             response = call(client, method, path, moderator.headers)
             assert response.status_code == 403, f"{method} {path}: {response.status_code}"

@@ -18,9 +18,9 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.testclient import TestClient
 from starlette.routing import Route
 
+from shared.permissions import moderator_may_access, strip_api_mirror
 from shared.roles import Role
 from syncserver.access import Policy, registry
-from syncserver.access.policy import moderator_may_reach, strip_api_prefix
 from syncserver.main import create_app
 from tests.syncserver.support import SignedIn, sign_in
 
@@ -141,7 +141,7 @@ class TestRegistry:
 
     def test_admin_routes_demand_a_second_factor(self, app: FastAPI) -> None:
         for endpoint in endpoints(app):
-            if strip_api_prefix(endpoint.path).startswith("/admin/"):
+            if strip_api_mirror(endpoint.path).startswith("/admin/"):
                 assert endpoint.policy.totp, endpoint.path
                 assert endpoint.policy.roles <= {Role.ADMIN, Role.SUPERADMIN}, endpoint.path
 
@@ -156,7 +156,7 @@ class TestSweeps:
 
     def test_moderator_gets_403_outside_d6(self, app: FastAPI, caller: Caller) -> None:
         moderator = sign_in(app, role=Role.MODERATOR, consent=True)
-        results = list(_sweep(app, caller, moderator, lambda e: not moderator_may_reach(e.path)))
+        results = list(_sweep(app, caller, moderator, lambda e: not moderator_may_access(e.path)))
         assert len(results) >= 40
         wrong = [(e.method, e.path, r.status_code) for e, r in results if r.status_code != 403]
         assert wrong == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -185,9 +185,13 @@ class QuarantinePage(QWidget):
         return [self.proxy.index(r, 0).data(RecordRole) for r in sorted(rows)]
 
     def select_document(self, document_id: str) -> None:
+        """Select exactly this document. ``selectRow`` would read the held keys in this multi-selection table
+        (Shift extends from the anchor, Ctrl toggles), so the row is selected through the selection model."""
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data(RecordRole).id == document_id:
-                self.table.selectRow(row)
+            index = self.proxy.index(row, 0)
+            if index.data(RecordRole).id == document_id:
+                self.table.selectionModel().setCurrentIndex(index, flags)
                 return
 
     def _selection_changed(self) -> None:

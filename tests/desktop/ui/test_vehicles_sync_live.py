@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.paths import AppPaths
@@ -29,6 +31,16 @@ def german_locale() -> Iterator[None]:
     QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
     yield
     QLocale.setDefault(previous)
+
+
+@pytest.fixture(autouse=True)
+def released_modifiers() -> Iterator[None]:
+    """QTest leaves the app's keyboard modifiers at the last modifier key it released: after Ctrl+Shift+P
+    ``QGuiApplication.keyboardModifiers()`` stays Shift for every later test. A plain key release resets it."""
+    yield
+    probe = QWidget()
+    QTest.keyRelease(probe, Qt.Key.Key_Shift)
+    probe.deleteLater()
 
 
 def fill_entry(qtbot: QtBot, dialog: EntryDialog, *, kind: str, who: str, km: int, note: str = "") -> None:

@@ -20,7 +20,7 @@ from syncserver.admin.schemas import (
     StepUpOut,
 )
 from syncserver.admin.service import AdminService, RoleChange
-from syncserver.admin.stepup import STEP_UP_HEADER, StepUpService
+from syncserver.admin.stepup import STEP_UP_HEADER, IssuedStepUp, StepUpService
 from syncserver.deps import ContextDep, SessionDep
 from syncserver.models.governance import Entitlement
 
@@ -33,6 +33,20 @@ ADMIN_MODERATOR_ACCREDIT = Policy.admin(Action.ADMIN_MODERATOR_ACCREDIT.value)
 ADMIN_ENTITLEMENTS = Policy.admin(Action.ADMIN_CONFIG.value + ".entitlements")
 
 StepUpHeader = Annotated[str | None, Header(alias=STEP_UP_HEADER)]
+
+
+def step_up_out(issued: IssuedStepUp) -> StepUpOut:
+    """The contract's answer for an issued step-up token (also used by the TOTP-checked grant)."""
+    return StepUpOut(
+        scope=issued.scope.value,
+        step_up_token=issued.token,
+        token=issued.token,
+        expires_at=issued.expires_at,
+        ttl_seconds=issued.ttl_seconds,
+        header=STEP_UP_HEADER,
+    )
+
+
 _ERRORS: dict[int | str, dict[str, str]] = {
     400: {"description": "invalid_role"},
     403: {"description": "totp_required, superadmin_required, admin_step_up_required, admin_step_up_invalid"},
@@ -73,14 +87,7 @@ def grant_step_up(
 ) -> StepUpOut:
     """Issue a one-time step-up token for one scope, bound to the calling admin."""
     issued = StepUpService(session, ctx).grant(actor, body.scope, body.ttl_seconds)
-    return StepUpOut(
-        scope=issued.scope.value,
-        step_up_token=issued.token,
-        token=issued.token,
-        expires_at=issued.expires_at,
-        ttl_seconds=issued.ttl_seconds,
-        header=STEP_UP_HEADER,
-    )
+    return step_up_out(issued)
 
 
 @router.post("/users/{user_id}/role", response_model=RoleChangeOut, responses=_ERRORS)

@@ -22,9 +22,9 @@ from shared.errors import DomainError, ErrorCode
 from shared.permissions import Action
 from shared.roles import STEP_UP_TTL_DEFAULT_SECONDS, StepUpScope
 from syncserver.access import Actor, Policy, require
-from syncserver.admin.endpoints import StepUpHeader
+from syncserver.admin.endpoints import StepUpHeader, step_up_out
 from syncserver.admin.schemas import StepUpOut
-from syncserver.admin.stepup import STEP_UP_HEADER, StepUpService
+from syncserver.admin.stepup import StepUpService
 from syncserver.audit import AuditAction, AuditResult, ReasonCode, TargetType, record
 from syncserver.auth.totp import TotpService
 from syncserver.deps import ContextDep, SessionDep
@@ -78,14 +78,7 @@ def verify_step_up(
         )
         raise RecordedFailure(ErrorCode.ADMIN_STEP_UP_INVALID, 403)
     issued = step_up.grant(actor, body.scope, body.ttl_seconds)
-    return StepUpOut(
-        scope=issued.scope.value,
-        step_up_token=issued.token,
-        token=issued.token,
-        expires_at=issued.expires_at,
-        ttl_seconds=issued.ttl_seconds,
-        header=STEP_UP_HEADER,
-    )
+    return step_up_out(issued)
 
 
 @router.post(

@@ -63,25 +63,26 @@ def _entry_sort(entry: EntryRecord, col: int) -> Any:
     return _entry_display(entry, col).casefold()
 
 
+def _entry_headers() -> list[str]:
+    """Headers of the entry columns shared by the timeline and the revision history (all but the last)."""
+    return [
+        translate("Vehicles", "Datum"),
+        translate("Vehicles", "Art"),
+        translate("Vehicles", "Durchgeführt von"),
+        translate("Vehicles", "Kilometerstand"),
+        translate("Vehicles", "T-Stufe"),
+        translate("Vehicles", "Kosten"),
+        translate("Vehicles", "Bemerkung"),
+    ]
+
+
 class TimelineModel(PlaceholderTableModel):
     """The latest revision of each entry. Holds all rows but exposes them in batches (``canFetchMore``)."""
 
     error_column = COL_TYPE
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(
-            [
-                translate("Vehicles", "Datum"),
-                translate("Vehicles", "Art"),
-                translate("Vehicles", "Durchgeführt von"),
-                translate("Vehicles", "Kilometerstand"),
-                translate("Vehicles", "T-Stufe"),
-                translate("Vehicles", "Kosten"),
-                translate("Vehicles", "Bemerkung"),
-                translate("Vehicles", "Hinweise"),
-            ],
-            parent,
-        )
+        super().__init__([*_entry_headers(), translate("Vehicles", "Hinweise")], parent)
         self._shown = 0
 
     def _reset(self) -> None:
@@ -145,19 +146,7 @@ class HistoryModel(RecordTableModel):
     """Every revision of one entry, newest first (column ``COL_EXTRA`` shows the version)."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(
-            [
-                translate("Vehicles", "Datum"),
-                translate("Vehicles", "Art"),
-                translate("Vehicles", "Durchgeführt von"),
-                translate("Vehicles", "Kilometerstand"),
-                translate("Vehicles", "T-Stufe"),
-                translate("Vehicles", "Kosten"),
-                translate("Vehicles", "Bemerkung"),
-                translate("Vehicles", "Fassung"),
-            ],
-            parent,
-        )
+        super().__init__([*_entry_headers(), translate("Vehicles", "Fassung")], parent)
 
     def cell(self, entry: EntryRecord, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:

@@ -11,7 +11,8 @@ Contract summary:
 * Ops: ``upsert`` (``data`` is the full record as this actor may see it), ``delete`` (tombstone: the record
   was deleted on the server) and ``remove`` (the actor lost access; drop the local copy). A ``remove`` of a
   ``vehicle`` drops the vehicle and everything under it (entries, documents, trust summary, folders and
-  folder items); workshop grants are scoped by organisation and are never removed with the vehicle.
+  folder items); workshop grants are scoped by organisation and collections by user: neither is removed
+  with the vehicle (a collection's ``vehicle_ids`` may name vehicles the replica does not hold).
 * Versions travel in the headers :data:`PROTOCOL_HEADER` / :data:`SCHEMA_HEADER` (or the query parameters
   ``protocol_version`` / ``schema_version``); a mismatch answers 409 ``protocol_mismatch``, an unknown or
   expired cursor 409 ``full_resync_required``: drop the local replica and pull again without a cursor.
@@ -55,6 +56,8 @@ class RecordType(StrEnum):
     FOLDER = "folder"
     FOLDER_ITEM = "folder_item"
     WORKSHOP_GRANT = "workshop_grant"
+    #: A collection or fleet of the user (owner only); ``data.vehicle_ids`` carries its memberships.
+    COLLECTION = "collection"
 
 
 class ChangeOp(StrEnum):

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, Integer, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from shared.collections import CollectionKind
 from syncserver.models.base import Base, CreatedAt, Timestamps, Tombstone, UUIDPrimaryKey
 
 
@@ -78,11 +79,6 @@ class VehicleTrustSummary(Base):
     trust_light: Mapped[str] = mapped_column(String(8), nullable=False)
     summary: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
     computed_at: Mapped[datetime] = mapped_column(nullable=False)
-
-
-class CollectionKind(StrEnum):
-    COLLECTION = "collection"
-    FLEET = "fleet"
 
 
 class VehicleCollection(UUIDPrimaryKey, Timestamps, Base):

@@ -1,7 +1,7 @@
 """Every committed change of a synced record gets a log row with a seq, whatever path made it.
 
 ORM flushes of the synced models (vehicles, entries, documents, trust summaries, folders and their items,
-workshop grants) are noted on the session; just before the transaction commits, the notes are written to
+workshop grants, collections) are noted on the session; just before the transaction commits, the notes are written to
 ``sync_changes`` under the sequence lock (PostgreSQL: a transaction-level advisory lock, released by the
 commit), so seqs are handed out in commit order and a pull never skips a row that commits later with a
 lower seq. REST requests, sync pushes and worker jobs are all covered; Core bulk statements are not.
@@ -26,7 +26,7 @@ from shared.sync.protocol import RecordType
 from syncserver.models.addon import TrustFolder, TrustFolderItem
 from syncserver.models.document import Document
 from syncserver.models.entry import VehicleEntry
-from syncserver.models.vehicle import Vehicle, VehicleTrustSummary
+from syncserver.models.vehicle import Vehicle, VehicleCollection, VehicleTrustSummary
 from syncserver.models.workshop import WorkshopGrant
 from syncserver.sync.repository import SyncRepository
 
@@ -66,6 +66,8 @@ def note_of(obj: Any) -> Note | None:
         return Note(RecordType.FOLDER_ITEM, obj.id, folder_id=obj.folder_id)
     if isinstance(obj, WorkshopGrant):
         return Note(RecordType.WORKSHOP_GRANT, obj.id, vehicle_id=obj.vehicle_id, org_id=obj.org_id)
+    if isinstance(obj, VehicleCollection):  # owner only; membership changes touch the collection
+        return Note(RecordType.COLLECTION, obj.id, audience=obj.owner_user_id)
     return None
 
 

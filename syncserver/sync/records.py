@@ -3,7 +3,8 @@
 Vehicles go through ``VehicleService.view`` (full VIN only for owner/org, no owner ids for a workshop),
 documents through ``shared.documents.can_view_metadata`` (non-approved ones only for their uploader),
 trust summaries with the to-dos of the actor's role, folders only for those who manage the vehicle,
-grants for the vehicle's managers and the members of the workshop. No content, ever.
+grants for the vehicle's managers and the members of the workshop, collections for their owner only (with
+the member vehicles the owner still sees). No content, ever.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from syncserver.models.entry import VehicleEntry
 from syncserver.models.vehicle import Vehicle
 from syncserver.sync.repository import SyncRepository
 from syncserver.vehicles.access import Capability, Relation, VehicleAccess, relation_to
-from syncserver.vehicles.schemas import VehicleOut
+from syncserver.vehicles.schemas import CollectionOut, VehicleOut
 from syncserver.vehicles.service import VehicleService
 from syncserver.workshop.service import effective_status
 
@@ -297,3 +298,19 @@ class Renderer:
             }
             out.append(Rendered(RecordType.WORKSHOP_GRANT, g.id, ChangeOp.UPSERT, None, data))
         return out + self._gone(RecordType.WORKSHOP_GRANT, ids, {g.id for g in rows})
+
+    def _collection(self, ids: list[uuid.UUID]) -> list[Rendered]:
+        out = []
+        rows = self.repo.collections(ids)
+        members = self.repo.collection_members([c.id for c in rows if c.owner_user_id == self.actor.user_id])
+        for c in rows:
+            if c.owner_user_id != self.actor.user_id:
+                out.append(Rendered(RecordType.COLLECTION, c.id, ChangeOp.REMOVE, None))
+                continue
+            shown = [v for v in members[c.id] if self.access(v) is not None]
+            out_row = CollectionOut(
+                id=c.id, name=c.name, kind=c.kind, vehicle_ids=shown, created_at=c.created_at, updated_at=c.updated_at
+            )
+            data = out_row.model_dump(mode="json")  # the shape of the REST answer
+            out.append(Rendered(RecordType.COLLECTION, c.id, ChangeOp.UPSERT, None, data))
+        return out + self._gone(RecordType.COLLECTION, ids, {c.id for c in rows})

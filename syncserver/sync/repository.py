@@ -23,8 +23,9 @@ from syncserver.models.sync import (
     SyncVisibility,
 )
 from syncserver.models.user import User
-from syncserver.models.vehicle import Vehicle, VehicleTrustSummary
+from syncserver.models.vehicle import Vehicle, VehicleCollection, VehicleTrustSummary
 from syncserver.models.workshop import GrantStatus, WorkshopGrant
+from syncserver.vehicles.repository import VehicleRepository
 
 #: Key of the PostgreSQL transaction-level advisory lock that serialises seq assignment.
 SEQUENCE_LOCK_KEY = 0x4C5443_5359_4E43 % (2**63)
@@ -207,6 +208,13 @@ class SyncRepository:
 
     def folder_items(self, ids: Sequence[uuid.UUID]) -> Sequence[TrustFolderItem]:
         return self.session.scalars(select(TrustFolderItem).where(TrustFolderItem.id.in_(ids))).all() if ids else []
+
+    def collections(self, ids: Sequence[uuid.UUID]) -> Sequence[VehicleCollection]:
+        return self.session.scalars(select(VehicleCollection).where(VehicleCollection.id.in_(ids))).all() if ids else []
+
+    def collection_members(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[uuid.UUID]]:
+        """Vehicle ids per collection in the order they were added (deleted vehicles left out)."""
+        return VehicleRepository(self.session).member_ids(ids)
 
     def grants(self, ids: Sequence[uuid.UUID]) -> Sequence[WorkshopGrant]:
         return self.session.scalars(select(WorkshopGrant).where(WorkshopGrant.id.in_(ids))).all() if ids else []

@@ -96,10 +96,12 @@ class VehicleRepository:
     def get_member(self, collection_id: uuid.UUID, vehicle_id: uuid.UUID) -> CollectionVehicle | None:
         return self.session.get(CollectionVehicle, (collection_id, vehicle_id))
 
-    def remove_member(self, collection_id: uuid.UUID, vehicle_id: uuid.UUID) -> None:
-        self.session.execute(
+    def remove_member(self, collection_id: uuid.UUID, vehicle_id: uuid.UUID) -> bool:
+        """Whether a membership was removed."""
+        result = self.session.execute(
             delete(CollectionVehicle).where(
                 CollectionVehicle.collection_id == collection_id, CollectionVehicle.vehicle_id == vehicle_id
             )
         )
         self.session.flush()
+        return bool(getattr(result, "rowcount", 0))

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from shared.collections import clean_name
 from shared.crypto import new_token
 from shared.errors import DomainError, ErrorCode
 from shared.roles import Role
@@ -265,10 +266,10 @@ class CollectionService:
         return CollectionView(collection, self.repo.member_ids([collection.id])[collection.id])
 
     def _check_name(self, actor: Actor, name: str, current: uuid.UUID | None = None) -> str:
-        clean = " ".join(name.split())
+        clean = clean_name(name)
         existing = self.repo.collection_named(actor.user_id, clean)
-        if not clean or (existing is not None and existing.id != current):
-            raise DomainError(ErrorCode.CONFLICT if clean else ErrorCode.VALIDATION_FAILED)
+        if existing is not None and existing.id != current:
+            raise DomainError(ErrorCode.CONFLICT)
         return clean
 
     def list(self, actor: Actor) -> list[CollectionView]:
@@ -314,12 +315,18 @@ class CollectionService:
         if access.relation is Relation.ADMIN:
             raise DomainError(ErrorCode.FORBIDDEN)
         if self.repo.get_member(collection.id, vehicle_id) is None:
-            self.repo.add(
-                CollectionVehicle(collection_id=collection.id, vehicle_id=vehicle_id, created_at=self.ctx.clock.now())
-            )
+            now = self.ctx.clock.now()
+            self.repo.add(CollectionVehicle(collection_id=collection.id, vehicle_id=vehicle_id, created_at=now))
+            self._touch(collection)
         return self._view(collection)
 
     def remove_vehicle(self, actor: Actor, collection_id: uuid.UUID, vehicle_id: uuid.UUID) -> CollectionView:
         collection = self._own(actor, collection_id)
-        self.repo.remove_member(collection.id, vehicle_id)
+        if self.repo.remove_member(collection.id, vehicle_id):
+            self._touch(collection)
         return self._view(collection)
+
+    def _touch(self, collection: VehicleCollection) -> None:
+        """A membership change is a change of the collection: its sync record (``vehicle_ids``) is logged again."""
+        collection.updated_at = self.ctx.clock.now()
+        self.repo.flush()

@@ -17,19 +17,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from sqlalchemy import Engine, create_engine, event, inspect
 
 from desktop.store.driver_guard import protect_none
 from desktop.store.errors import VaultCorruptError, VaultError
 from desktop.store.fsutil import atomic_copy
+from desktop.store.revisions import script_head, stored_revisions
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 KEY_BYTES = 32
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -135,16 +134,22 @@ class MigrationResult:
 
 
 def alembic_config(script_location: Path | None = None) -> Config:
+    from alembic.config import Config  # noqa: PLC0415 - Alembic loads only when a migration is due
+
     cfg = Config()
     cfg.set_main_option("script_location", str(script_location or MIGRATIONS_DIR))
     return cfg
 
 
 def head_revision(script_location: Path | None = None) -> str | None:
+    from alembic.script import ScriptDirectory  # noqa: PLC0415
+
     return ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext  # noqa: PLC0415
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -197,7 +202,29 @@ def migrate(
       migrations run in one transaction (SQLite DDL is transactional), and old backups are pruned.
 
     Raises :class:`VaultTooNewError` when the database's revision is unknown to this app version.
+
+    The up-to-date case is answered without importing Alembic (see :mod:`desktop.store.revisions`); Alembic
+    is loaded only when the stored revision is not the head of the shipped revision files, or when that
+    head cannot be read with certainty.
     """
+    head = script_head(script_location or MIGRATIONS_DIR)
+    if head is not None and stored_revisions(engine) == (head,):
+        return MigrationResult(head, head, None)
+    return _migrate_with_alembic(engine, db_path, backup_dir, keep_backups, script_location, now)
+
+
+def _migrate_with_alembic(
+    engine: Engine,
+    db_path: Path,
+    backup_dir: Path,
+    keep_backups: int,
+    script_location: Path | None,
+    now: Callable[[], datetime],
+) -> MigrationResult:
+    from alembic import command  # noqa: PLC0415 - Alembic loads only when a migration is due
+    from alembic.script import ScriptDirectory  # noqa: PLC0415
+    from alembic.util import CommandError  # noqa: PLC0415
+
     cfg = alembic_config(script_location)
     script = ScriptDirectory.from_config(cfg)
     head = script.get_current_head()

@@ -12,7 +12,8 @@ TRUST = "trust"
 FOLDERS = "folders"  # trust folders and their stages
 PROBLEMS = "problems"
 SYNC_STATE = "sync_state"
-ALL_KINDS = frozenset({VEHICLES, ENTRIES, DOCUMENTS, TRUST, FOLDERS, PROBLEMS, SYNC_STATE})
+COLLECTIONS = "collections"  # the user's collections/fleets and their vehicles
+ALL_KINDS = frozenset({VEHICLES, ENTRIES, DOCUMENTS, TRUST, FOLDERS, PROBLEMS, SYNC_STATE, COLLECTIONS})
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop.services.changes import DOCUMENTS, ENTRIES, PROBLEMS, SYNC_STATE, TRUST, VEHICLES, ChangeSet
 from desktop.services.documents_service import DocumentsService
 from desktop.services.tasks import TaskRunner
-from desktop.store import queries
+from desktop.store import collections, queries
 from desktop.store.records import EntryRecord, SyncProblemRecord, TrustSummaryRecord, VehicleRecord
 from desktop.store.repositories import (
     DocumentRepository,
@@ -91,6 +91,10 @@ class RecordsService(QObject):
     def load_vehicles(self, on_success: Callback, on_failure: Failure | None = None) -> None:
         """``on_success(list[VehicleRow])``."""
         self._run(queries.vehicle_rows, on_success, on_failure)
+
+    def load_collections(self, on_success: Callback, on_failure: Failure | None = None) -> None:
+        """``on_success(list[shared.collections.Collection])``, by name."""
+        self._run(collections.list_collections, on_success, on_failure)
 
     def load_vehicle_file(self, vehicle_id: str, on_success: Callback, on_failure: Failure | None = None) -> None:
         """``on_success(VehicleFileData | None)`` (``None``: the vehicle is gone)."""

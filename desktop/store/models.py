@@ -206,6 +206,22 @@ class ReplicaRecord(Base):
     dirty: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
+class CollectionMember(Base):
+    """Which vehicles are in which collection/fleet: derived from the synced ``collection`` records.
+
+    Maintained by SQLite triggers on ``replica_records`` (migration ``20251129_0100``): every insert, update
+    or delete of a ``collection`` record rewrites its rows from ``data.vehicle_ids``, so the generic page
+    apply, a tombstone and a full resync keep it right without a line of Python. Never written directly.
+    No foreign key to ``vehicles``: a collection may name a vehicle this replica does not hold (yet).
+    """
+
+    __tablename__ = "collection_members"
+
+    collection_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    vehicle_id: Mapped[str] = mapped_column(String(36), primary_key=True, index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
 class OutboxMutation(Base):
     """An intent waiting to be pushed, written in the same transaction as its optimistic change.
 

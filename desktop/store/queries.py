@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from desktop.store import collections
 from desktop.store.models import Document, Entry, TrustSummaryRow, Vehicle
 from desktop.store.records import EntryRecord
 from desktop.store.vault import Vault
@@ -29,6 +30,8 @@ class VehicleRow:
     #: True when the vehicle or one of its entries/documents waits in the outbox.
     pending: bool
     synced: bool
+    #: The synced collections/fleets the vehicle is in: ``(collection id, name)`` by name.
+    collections: tuple[tuple[str, str], ...] = ()
 
     @property
     def title(self) -> str:
@@ -37,7 +40,11 @@ class VehicleRow:
 
     @property
     def collection(self) -> str:
-        return str(self.meta.get("collection") or "")
+        """The names of the vehicle's collections, comma-separated (list column and search)."""
+        return ", ".join(name for _, name in self.collections)
+
+    def in_collection(self, collection_id: str) -> bool:
+        return any(cid == collection_id for cid, _ in self.collections)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +93,7 @@ def vehicle_rows(vault: Vault) -> list[VehicleRow]:
             vid for (vid,) in session.execute(select(Document.vehicle_id).where(Document.dirty.is_(True)).distinct())
         }
         lights = dict(session.execute(select(TrustSummaryRow.vehicle_id, TrustSummaryRow.trust_light)).all())
+        groups = collections.by_vehicle(session)
         stmt = (
             select(
                 Vehicle.id,
@@ -112,6 +120,7 @@ def vehicle_rows(vault: Vault) -> list[VehicleRow]:
                     last_entry_date=last,
                     pending=bool(dirty) or vid in dirty_entries or vid in dirty_docs,
                     synced=bool(synced),
+                    collections=groups.get(vid, ()),
                 )
             )
         return rows

@@ -26,8 +26,10 @@ if TYPE_CHECKING:
     from desktop.services.qr_service import QrService
     from desktop.services.workshop_service import WorkshopService
     from desktop.sync.client import ConsentDoc
+    from desktop.sync.collections_api import CollectionsApi
     from desktop.sync.vehicle_api import VehicleApi
     from desktop.ui.admin.launcher import AdminLauncher
+    from desktop.ui.vehicles.collections_dialog import CollectionsDialog
 
 STATUS_REFRESH_MS = 30_000
 
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         self._workshop: WorkshopService | None = None
         self._admin: AdminLauncher | None = None
         self.workshop_window: QWidget | None = None
+        self.collections_dialog: CollectionsDialog | None = None
         self.workspace = VehiclesWorkspace(
             self.records, lambda: session.me.role if session.me else None, qr_service=self.qr_service
         )
@@ -140,6 +143,9 @@ class MainWindow(QMainWindow):
         self.new_entry_action = self._action(vehicle_menu, self.tr("Neue &Eintragung …"), "Ctrl+E", ws.new_entry)
         self.search_action = self._action(vehicle_menu, self.tr("Fahrzeug &suchen"), "Ctrl+F", ws.focus_search)
         self.list_action = self._action(vehicle_menu, self.tr("&Alle Fahrzeuge"), "Ctrl+L", ws.show_list)
+        self.collections_action = self._action(
+            vehicle_menu, self.tr("Sammlungen &verwalten …"), "Ctrl+Shift+M", self.open_collections
+        )
         self.sync_action = self._action(sync_menu, self.tr("&Jetzt synchronisieren"), "Ctrl+S", self.sync.start_sync)
         self.cancel_sync_action = self._action(sync_menu, self.tr("Synchronisation &abbrechen"), "", self.sync.cancel)
         self.problems_action = self._action(
@@ -199,6 +205,28 @@ class MainWindow(QMainWindow):
 
             self._admin = AdminLauncher(self.session, self)
         return self._admin
+
+    def open_collections(self) -> QWidget:
+        """Sammlungen und Flotten (Strg+Umschalt+M): read from the replica, changed online through REST."""
+        from desktop.services.collections_service import CollectionsService  # lazy: only when opened
+        from desktop.ui.vehicles.collections_dialog import CollectionsDialog
+
+        if self.collections_dialog is None:
+            service = CollectionsService(
+                self.records, self._collections_api, lambda: self.session.vault, self.session.runner
+            )
+            self.collections_dialog = CollectionsDialog(service, self)
+        self.collections_dialog.reload()
+        self.collections_dialog.show()
+        self.collections_dialog.raise_()
+        return self.collections_dialog
+
+    def _collections_api(self) -> CollectionsApi:
+        if self.session.client is None:
+            raise NetworkError("offline")
+        from desktop.sync.collections_api import CollectionsApi  # lazy: with the first collection change
+
+        return CollectionsApi(self.session.client)
 
     def _vehicle_api(self) -> VehicleApi:
         """The REST calls of the QR panel and the workshop page (online only)."""

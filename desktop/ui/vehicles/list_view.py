@@ -1,4 +1,4 @@
-"""The vehicle list: search (Strg+F), collection filter, new vehicle (Strg+N), open with Enter or double-click."""
+"""The vehicle list: search (Strg+F), filter by synced collection/fleet, new vehicle (Strg+N), open with Enter."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.changes import ENTRIES, SYNC_STATE, TRUST, VEHICLES, ChangeSet
+from desktop.services.changes import COLLECTIONS, ENTRIES, SYNC_STATE, TRUST, VEHICLES, ChangeSet
 from desktop.services.records_service import RecordsService
 from desktop.store.queries import VehicleRow
 from desktop.ui.messages import error_text
@@ -35,6 +35,7 @@ from desktop.ui.vehicles.vehicle_model import (
     VehicleTableModel,
 )
 from desktop.ui.widgets.common import EmptyState
+from shared.collections import Collection
 
 
 class VehicleListView(QWidget):
@@ -134,14 +135,14 @@ class VehicleListView(QWidget):
         self.records.load_vehicles(self._loaded, self._load_failed)
 
     def on_changes(self, changes: ChangeSet) -> None:
-        if any(changes.touches(kind) for kind in (VEHICLES, ENTRIES, TRUST, SYNC_STATE)):
+        if any(changes.touches(kind) for kind in (VEHICLES, ENTRIES, TRUST, SYNC_STATE, COLLECTIONS)):
             self.reload()
 
     def _loaded(self, rows: list[VehicleRow]) -> None:
         selected = self.current_vehicle_id()
         self.model.set_rows(rows)
         self.loaded = True
-        self._rebuild_collections(rows)
+        self.records.load_collections(self._rebuild_collections, lambda _: self._rebuild_collections([]))
         self.stack.setCurrentWidget(self.table if rows else self.empty)
         self._update_count()
         if selected:
@@ -153,18 +154,20 @@ class VehicleListView(QWidget):
         )
         self.stack.setCurrentWidget(self.table)
 
-    def _rebuild_collections(self, rows: list[VehicleRow]) -> None:
+    def _rebuild_collections(self, collections: list[Collection]) -> None:
+        """The filter offers the user's synced collections and fleets (by name); the choice survives reloads."""
         current = self.collection.currentData()
-        names = sorted({r.collection for r in rows if r.collection}, key=str.casefold)
         self.collection.blockSignals(True)
         self.collection.clear()
         self.collection.addItem(self.tr("Alle Fahrzeuge"), ALL_COLLECTIONS)
-        for name in names:
-            self.collection.addItem(name, name)
+        for item in collections:
+            label = self.tr("{name} (Flotte)").format(name=item.name) if item.is_fleet else item.name
+            self.collection.addItem(label, item.id)
         index = self.collection.findData(current) if current else 0
         self.collection.setCurrentIndex(max(0, index))
         self.collection.blockSignals(False)
         self.proxy.set_collection(self.collection.currentData() or ALL_COLLECTIONS)
+        self._update_count()
 
     def _search_changed(self, text: str) -> None:
         self.proxy.set_search(text)

@@ -141,9 +141,10 @@ class VehicleFilterProxy(QSortFilterProxyModel):
         self._needle = " ".join(text.split()).casefold()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def set_collection(self, collection: str) -> None:
+    def set_collection(self, collection_id: str) -> None:
+        """Show only the vehicles of this synced collection/fleet (``ALL_COLLECTIONS``: every vehicle)."""
         self.beginFilterChange()
-        self._collection = collection
+        self._collection = collection_id
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
@@ -151,7 +152,7 @@ class VehicleFilterProxy(QSortFilterProxyModel):
         row = model.index(source_row, 0, source_parent).data(RecordRole)
         if row is None:
             return True
-        if self._collection and row.collection != self._collection:
+        if self._collection and not row.in_collection(self._collection):
             return False
         if not self._needle:
             return True

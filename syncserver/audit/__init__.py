@@ -1,4 +1,4 @@
-"""Audit log (SPEC §11.6): :func:`record` is the one way to write an event."""
+"""Audit log (SPEC §11.6): :func:`record` is the one way to write an event (:func:`record_all` for a batch)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from syncserver.audit.actions import (
     ReasonCode,
     TargetType,
 )
-from syncserver.audit.service import AuditActor, record, register_metadata_keys
+from syncserver.audit.service import AuditActor, event_values, record, record_all, register_metadata_keys
 
 __all__ = [
     "ActorType",
@@ -20,6 +20,8 @@ __all__ = [
     "AuditScope",
     "ReasonCode",
     "TargetType",
+    "event_values",
     "record",
+    "record_all",
     "register_metadata_keys",
 ]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, insert, or_, select
 from sqlalchemy.orm import Session
 
 from syncserver.models.audit import AuditEvent
@@ -20,6 +21,11 @@ class AuditRepository:
         self.session.add(event)
         self.session.flush()
         return event
+
+    def add_all(self, events: list[dict[str, Any]]) -> None:
+        """One ORM bulk INSERT of column values (no unit-of-work bookkeeping per row)."""
+        if events:
+            self.session.execute(insert(AuditEvent), events)
 
     def list(
         self,

@@ -108,20 +108,53 @@ def record(
     request_id: str | None = None,
 ) -> AuditEvent:
     """Add one audit event to ``session`` and flush it (the caller's transaction decides its fate)."""
-    who = actor or AuditActor.system()
-    event = AuditEvent(
-        id=uuid.uuid4(),
-        created_at=at,
-        actor_type=who.actor_type.value,
-        actor_id=who.actor_id,
-        actor_role=who.role,
-        action=action.value,
-        target_type=target_type.value if target_type else None,
-        target_id=str(target_id) if target_id is not None else None,
-        scope=scope.value,
-        result=result.value,
-        reason_code=reason_code.value if reason_code else None,
-        request_id=request_id or current_request_id(),
-        redacted_metadata=_redact(metadata),
+    values = event_values(
+        action,
+        at=at,
+        actor=actor,
+        result=result,
+        target_type=target_type,
+        target_id=target_id,
+        scope=scope,
+        reason_code=reason_code,
+        metadata=metadata,
+        request_id=request_id,
     )
-    return AuditRepository(session).add(event)
+    return AuditRepository(session).add(AuditEvent(**values))
+
+
+def event_values(
+    action: AuditAction,
+    *,
+    at: datetime,
+    actor: AuditActor | None = None,
+    result: AuditResult = AuditResult.SUCCESS,
+    target_type: TargetType | None = None,
+    target_id: uuid.UUID | str | None = None,
+    scope: AuditScope = AuditScope.OWN,
+    reason_code: ReasonCode | None = None,
+    metadata: dict[str, Any] | None = None,
+    request_id: str | None = None,
+) -> dict[str, Any]:
+    """The column values of one audit event (metadata redacted), for :func:`record` or :func:`record_all`."""
+    who = actor or AuditActor.system()
+    return {
+        "id": uuid.uuid4(),
+        "created_at": at,
+        "actor_type": who.actor_type.value,
+        "actor_id": who.actor_id,
+        "actor_role": who.role,
+        "action": action.value,
+        "target_type": target_type.value if target_type else None,
+        "target_id": str(target_id) if target_id is not None else None,
+        "scope": scope.value,
+        "result": result.value,
+        "reason_code": reason_code.value if reason_code else None,
+        "request_id": request_id or current_request_id(),
+        "redacted_metadata": _redact(metadata),
+    }
+
+
+def record_all(session: Session, events: list[dict[str, Any]]) -> None:
+    """Insert several events built by :func:`event_values` in one statement (a sync push's batch)."""
+    AuditRepository(session).add_all(events)

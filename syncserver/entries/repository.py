@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from syncserver.models.entry import VehicleEntry
@@ -18,6 +19,17 @@ class EntryRepository:
     def add(self, entry: VehicleEntry) -> None:
         self.session.add(entry)
         self.session.flush()
+
+    def add_many(self, rows: list[dict[str, Any]]) -> None:
+        """New rows from column values in one ORM bulk INSERT (the sync log notes them, see ``capture``)."""
+        if rows:
+            self.session.execute(insert(VehicleEntry), rows)
+
+    def existing_ids(self, ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+        """Which of ``ids`` an entry (any vehicle, any version, deleted ones too) has already."""
+        if not ids:
+            return set()
+        return set(self.session.scalars(select(VehicleEntry.id).where(VehicleEntry.id.in_(ids))).all())
 
     def flush(self) -> None:
         self.session.flush()

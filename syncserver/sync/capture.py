@@ -4,7 +4,8 @@ ORM flushes of the synced models (vehicles, entries, documents, trust summaries,
 workshop grants, collections) are noted on the session; just before the transaction commits, the notes are written to
 ``sync_changes`` under the sequence lock (PostgreSQL: a transaction-level advisory lock, released by the
 commit), so seqs are handed out in commit order and a pull never skips a row that commits later with a
-lower seq. REST requests, sync pushes and worker jobs are all covered; Core bulk statements are not.
+lower seq. REST requests, sync pushes and worker jobs are all covered, ORM bulk INSERTs of row dicts too
+(``do_orm_execute``); Core statements on the tables are not.
 A trust summary that is created, deleted or changes its light also logs its vehicle: the vehicle's row
 carries ``trust_light``, and a replica holding the vehicle must get it again.
 
@@ -17,10 +18,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import event, inspect
-from sqlalchemy.orm import Session, SessionTransaction
+from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 
 from shared.sync.protocol import RecordType
 from syncserver.models.addon import TrustFolder, TrustFolderItem
@@ -51,22 +53,28 @@ class Note:
 
 def note_of(obj: Any) -> Note | None:
     """The log note for one flushed ORM object, or None when it is not a synced record."""
-    if isinstance(obj, Vehicle):
+    return note_for(type(obj), obj)
+
+
+def note_for(model: type, obj: Any) -> Note | None:
+    """The log note for a record of ``model`` whose columns ``obj`` carries as attributes (an ORM object, or
+    a row of an ORM bulk INSERT), or None when ``model`` is not synced."""
+    if issubclass(model, Vehicle):
         return Note(RecordType.VEHICLE, obj.id, vehicle_id=obj.id)
-    if isinstance(obj, VehicleEntry):
+    if issubclass(model, VehicleEntry):
         return Note(RecordType.ENTRY, obj.id, vehicle_id=obj.vehicle_id)
-    if isinstance(obj, Document):
+    if issubclass(model, Document):
         audience = obj.owner_user_id if obj.vehicle_id is None else None
         return Note(RecordType.DOCUMENT, obj.id, vehicle_id=obj.vehicle_id, audience=audience)
-    if isinstance(obj, VehicleTrustSummary):
+    if issubclass(model, VehicleTrustSummary):
         return Note(RecordType.TRUST_SUMMARY, obj.vehicle_id, vehicle_id=obj.vehicle_id)
-    if isinstance(obj, TrustFolder):
+    if issubclass(model, TrustFolder):
         return Note(RecordType.FOLDER, obj.id, vehicle_id=obj.vehicle_id)
-    if isinstance(obj, TrustFolderItem):
+    if issubclass(model, TrustFolderItem):
         return Note(RecordType.FOLDER_ITEM, obj.id, folder_id=obj.folder_id)
-    if isinstance(obj, WorkshopGrant):
+    if issubclass(model, WorkshopGrant):
         return Note(RecordType.WORKSHOP_GRANT, obj.id, vehicle_id=obj.vehicle_id, org_id=obj.org_id)
-    if isinstance(obj, VehicleCollection):  # owner only; membership changes touch the collection
+    if issubclass(model, VehicleCollection):  # owner only; membership changes touch the collection
         return Note(RecordType.COLLECTION, obj.id, audience=obj.owner_user_id)
     return None
 
@@ -123,14 +131,51 @@ def write_pending(session: Session, at: datetime | None = None) -> list[int]:
     unique = list(dict.fromkeys(notes))
     notes.clear()
     repo.lock_sequence()
-    now = at or datetime.now(UTC)
-    seqs = []
-    for note in unique:
-        vehicle_id = note.vehicle_id or (folders.get(note.folder_id) if note.folder_id else None)
-        seqs.append(
-            repo.append(note.record_type.value, note.record_id, note.op, vehicle_id, note.org_id, note.audience, now)
+    rows = [
+        (
+            note.record_type.value,
+            note.record_id,
+            note.op,
+            note.vehicle_id or (folders.get(note.folder_id) if note.folder_id else None),
+            note.org_id,
+            note.audience,
         )
-    return seqs
+        for note in unique
+    ]
+    return repo.append_many(rows, at or datetime.now(UTC))
+
+
+class _Blank:
+    """Every attribute is None: a stand-in row for asking :func:`note_for` whether a model is synced."""
+
+    def __getattr__(self, name: str) -> None:
+        return None
+
+
+def _synced(model: type) -> bool:
+    return note_for(model, _Blank()) is not None
+
+
+def _bulk_insert(state: ORMExecuteState) -> None:
+    """ORM bulk INSERTs (``session.execute(insert(Model), rows)``) bypass the flush: note their rows here.
+
+    A synced model inserted without row dicts (``insert(Model).values(...)``, ``from_select``) cannot be
+    noted, so it is refused rather than left out of the log."""
+    mapper = state.bind_mapper
+    if not state.is_insert or mapper is None or not _synced(mapper.class_):
+        return
+    params = state.parameters
+    rows = [params] if isinstance(params, dict) else list(params or [])
+    if not rows:
+        raise TypeError(f"insert synced {mapper.class_.__name__} rows as dicts, so that the sync log sees them")
+    notes = pending(state.session)
+    for row in rows:
+        obj = SimpleNamespace(**row)
+        note = note_for(mapper.class_, obj)
+        assert note is not None
+        notes.append(note)
+        if mapper.class_ is VehicleTrustSummary:  # a new summary changes its vehicle's trust_light
+            notes.append(Note(RecordType.VEHICLE, obj.vehicle_id, vehicle_id=obj.vehicle_id))
 
 
 def _before_commit(session: Session) -> None:
@@ -151,6 +196,7 @@ def install() -> None:
     if _installed:
         return
     event.listen(Session, "after_flush", _after_flush)
+    event.listen(Session, "do_orm_execute", _bulk_insert)
     event.listen(Session, "before_commit", _before_commit)
     event.listen(Session, "after_transaction_end", _after_transaction_end)
     _installed = True

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Select, exists, func, insert, or_, select, text
 from sqlalchemy.orm import Session
 
+from shared.sync.protocol import RecordType
 from syncserver.governance.repository import approved_org_ids
 from syncserver.models.addon import TrustFolder, TrustFolderItem
 from syncserver.models.document import Document
@@ -41,30 +42,22 @@ class SyncRepository:
         if self.session.get_bind().dialect.name == "postgresql":
             self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SEQUENCE_LOCK_KEY})
 
-    def append(
+    def append_many(
         self,
-        record_type: str,
-        record_id: uuid.UUID,
-        op: str,
-        vehicle_id: uuid.UUID | None,
-        org_id: uuid.UUID | None,
-        audience: uuid.UUID | None,
+        rows: Sequence[tuple[str, uuid.UUID, str, uuid.UUID | None, uuid.UUID | None, uuid.UUID | None]],
         at: datetime,
-    ) -> int:
-        """Insert one log row with the next seq (call under :meth:`lock_sequence`); returns the seq."""
-        next_seq = select(func.coalesce(func.max(SyncChange.seq), 0) + 1).scalar_subquery()
-        values = {
-            "seq": next_seq,
-            "record_type": record_type,
-            "record_id": record_id,
-            "op": op,
-            "vehicle_id": vehicle_id,
-            "org_id": org_id,
-            "audience_user_id": audience,
-            "created_at": at,
-        }
-        stmt = insert(SyncChange).values(values).returning(SyncChange.seq)
-        return int(self.session.execute(stmt).scalar_one())
+    ) -> list[int]:
+        """Log rows ``(type, id, op, vehicle, org, audience)`` under the next seqs, in one statement (call under
+        :meth:`lock_sequence`: nobody else takes a seq until this transaction ends); returns their seqs."""
+        if not rows:
+            return []
+        first = self.head() + 1
+        keys = ("record_type", "record_id", "op", "vehicle_id", "org_id", "audience_user_id")
+        values = [
+            {"seq": first + n, **dict(zip(keys, row, strict=True)), "created_at": at} for n, row in enumerate(rows)
+        ]
+        self.session.execute(insert(SyncChange.__table__), values)
+        return list(range(first, first + len(values)))
 
     def head(self) -> int:
         return int(self.session.scalar(select(func.coalesce(func.max(SyncChange.seq), 0))) or 0)
@@ -170,6 +163,28 @@ class SyncRepository:
 
     def answer(self, client_id: uuid.UUID, mutation_id: int) -> SyncMutationAnswer | None:
         return self.session.get(SyncMutationAnswer, (client_id, mutation_id))
+
+    def add_answers(self, answers: list[dict[str, Any]]) -> None:
+        """Stored push answers (``client_id``, ``mutation_id``, ``answer``, ``created_at``) in one INSERT."""
+        if answers:
+            self.session.execute(insert(SyncMutationAnswer), answers)
+
+    def add_aliases(
+        self, user_id: uuid.UUID, record_type: RecordType, pairs: Sequence[tuple[uuid.UUID, uuid.UUID]], at: datetime
+    ) -> None:
+        """``(client id, server id)`` aliases of records of one type, in one INSERT."""
+        if pairs:
+            rows = [
+                {
+                    "user_id": user_id,
+                    "client_ref": c,
+                    "record_type": record_type.value,
+                    "server_id": s,
+                    "created_at": at,
+                }
+                for c, s in pairs
+            ]
+            self.session.execute(insert(SyncIdAlias), rows)
 
     def aliases(self, user_id: uuid.UUID, refs: Sequence[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
         if not refs:

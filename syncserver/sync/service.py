@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from itertools import groupby
 from typing import Any
 
 from pydantic_core import to_json, to_jsonable_python
@@ -24,6 +25,7 @@ from shared.sync.protocol import (
     ChangeOp,
     ChangesPage,
     Mutation,
+    MutationName,
     MutationResult,
     PushRequest,
     PushResponse,
@@ -36,8 +38,9 @@ from shared.sync.rules import Disposition, check_order, disposition
 from syncserver.access.actor import Actor
 from syncserver.context import ServerContext
 from syncserver.intake.runtime import IntakeRuntime
-from syncserver.models.sync import SyncClient, SyncIdAlias, SyncMutationAnswer, SyncVisibility
+from syncserver.models.sync import SyncClient, SyncIdAlias, SyncVisibility
 from syncserver.sync import capture
+from syncserver.sync.entry_batch import apply_entry_creates
 from syncserver.sync.mutations import HANDLERS, REFERENCE_KEYS, Call
 from syncserver.sync.records import Renderer
 from syncserver.sync.repository import SyncRepository
@@ -78,25 +81,30 @@ class SyncService:
         if client.user_id != actor.user_id:
             raise DomainError(ErrorCode.FORBIDDEN, message="client id belongs to another account")
         results: list[MutationResult] = []
-        fresh: list[int] = []
+        todo: list[Mutation] = []
+        for mutation in request.mutations:  # ids ascend: the repeated ones come first
+            if disposition(mutation.mutation_id, client.last_mutation_id) is Disposition.DUPLICATE:
+                results.append(self._repeat(client, mutation))
+            else:
+                todo.append(mutation)
+        fresh = list(range(len(results), len(results) + len(todo)))
         with batched_recompute(self.session) as trust_batch:
-            for mutation in request.mutations:
-                if disposition(mutation.mutation_id, client.last_mutation_id) is Disposition.DUPLICATE:
-                    results.append(self._repeat(client, mutation))
-                    continue
-                results.append(self._apply(actor, mutation, now))
-                fresh.append(len(results) - 1)
-                client.last_mutation_id = mutation.mutation_id
+            for entries, run in groupby(todo, key=lambda m: m.name is MutationName.ENTRY_CREATE):
+                if entries:  # consecutive entry.create: applied together, answered one by one
+                    results += apply_entry_creates(self.repo, self.ctx, actor, list(run), now)
+                else:
+                    results += [self._apply(actor, mutation, now) for mutation in run]
+            if todo:
+                client.last_mutation_id = todo[-1].mutation_id
                 client.updated_at = now
             self._recompute_trust(actor, trust_batch, results, fresh, now)
-        for index in fresh:
-            result = results[index]
-            answer = result.model_dump(mode="json")
-            self.repo.add_all(
-                SyncMutationAnswer(
-                    client_id=client.client_id, mutation_id=result.mutation_id, answer=answer, created_at=now
-                )
-            )
+        self.repo.add_answers(
+            [
+                {"client_id": client.client_id, "mutation_id": r.mutation_id, "answer": r.model_dump(mode="json")}
+                | {"created_at": now}
+                for r in (results[i] for i in fresh)
+            ]
+        )
         self.repo.flush()
         return PushResponse(client_id=client.client_id, last_mutation_id=client.last_mutation_id, results=results)
 

@@ -4,133 +4,153 @@
 <context>
     <name>DocsTexts</name>
     <message>
-        <location filename="../ui/documents/texts.py" line="26"/>
+        <location filename="../ui/documents/texts.py" line="28"/>
         <source>in Prüfung</source>
         <extracomment>``QCoreApplication.translate`` under the short name that pyside6-lupdate also recognises.</extracomment>
         <translation>in review</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="27"/>
+        <location filename="../ui/documents/texts.py" line="29"/>
         <source>freigegeben</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="28"/>
+        <location filename="../ui/documents/texts.py" line="30"/>
         <source>abgelehnt</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="29"/>
+        <location filename="../ui/documents/texts.py" line="31"/>
         <source>Datenschutz-Prüfung</source>
         <translation>Privacy review</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="35"/>
+        <location filename="../ui/documents/texts.py" line="37"/>
         <source>Das Dokument wird geprüft (Virenscan und Freigabe). Es zählt erst nach der Freigabe.</source>
         <translation>The document is being checked (virus scan and approval). It counts only once it is approved.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="38"/>
+        <location filename="../ui/documents/texts.py" line="40"/>
         <source>Das Dokument ist geprüft und zählt als Nachweis.</source>
         <translation>The document has been checked and counts as evidence.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="39"/>
+        <location filename="../ui/documents/texts.py" line="41"/>
         <source>Das Dokument wurde abgelehnt. Bitte laden Sie bei Bedarf eine neue Datei hoch.</source>
         <translation>The document was rejected. Please upload a new file if needed.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="42"/>
+        <location filename="../ui/documents/texts.py" line="44"/>
         <source>Im Dokument wurden persönliche Daten vermutet. Bitte laden Sie eine bereinigte Fassung hoch.</source>
         <translation>The document seems to contain personal data. Please upload a redacted version.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="50"/>
+        <location filename="../ui/documents/texts.py" line="55"/>
+        <source>Die Virenprüfung hat Schadsoftware gefunden; das Dokument wurde automatisch abgelehnt.</source>
+        <translation>The virus scan found malware; the document was rejected automatically.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="59"/>
+        <source>Begründung der Prüfung: „{reason}“</source>
+        <translation>Reason given by the review: “{reason}”</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="60"/>
+        <source>Bei der Prüfung wurde kein Grund angegeben.</source>
+        <translation>No reason was given by the review.</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="75"/>
+        <source>„{name}“ wurde abgelehnt. {reason}</source>
+        <translation>“{name}” was rejected. {reason}</translation>
+    </message>
+    <message>
+        <location filename="../ui/documents/texts.py" line="82"/>
         <source>Archiv</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="51"/>
+        <location filename="../ui/documents/texts.py" line="83"/>
         <source>Rechnungen</source>
         <translation>Invoices</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="52"/>
+        <location filename="../ui/documents/texts.py" line="84"/>
         <source>Dokumentation</source>
         <translation>Documentation</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="53"/>
+        <location filename="../ui/documents/texts.py" line="85"/>
         <source>Zertifikate/Exporte</source>
         <translation>Certificates/Exports</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="54"/>
+        <location filename="../ui/documents/texts.py" line="86"/>
         <source>Galerie</source>
         <translation>Gallery</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="61"/>
+        <location filename="../ui/documents/texts.py" line="93"/>
         <source>„{name}“ ist zu groß: höchstens 20 MB pro Datei.</source>
         <translation>“{name}” is too large: at most 20 MB per file.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="63"/>
+        <location filename="../ui/documents/texts.py" line="95"/>
         <source>„{name}“ ist kein erlaubter Dateityp: nur PDF, JPEG und PNG.</source>
         <translation>“{name}” is not an allowed file type: PDF, JPEG and PNG only.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="66"/>
+        <location filename="../ui/documents/texts.py" line="98"/>
         <source>„{name}“ konnte nicht gelesen werden.</source>
         <translation>“{name}” could not be read.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="75"/>
+        <location filename="../ui/documents/texts.py" line="107"/>
         <source>Diese Zusatzfunktion ist für neue Fahrzeuge derzeit nicht verfügbar. Bestehende Ordner bleiben nutzbar.</source>
         <translation>This add-on is currently not available for new vehicles. Existing folders remain usable.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="79"/>
+        <location filename="../ui/documents/texts.py" line="111"/>
         <source>Diese Zusatzfunktion kann nur von einem Administrator aktiviert werden.</source>
         <translation>Only an administrator can enable this add-on.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="82"/>
+        <location filename="../ui/documents/texts.py" line="114"/>
         <source>Diese Zusatzfunktion ist kostenpflichtig. Bitte schalten Sie sie für Ihr Konto frei und versuchen Sie es erneut.</source>
         <translation>This add-on is a paid feature. Please unlock it for your account and try again.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="87"/>
+        <location filename="../ui/documents/texts.py" line="119"/>
         <source>Ein Ordner mit diesem Titel existiert für das Fahrzeug bereits.</source>
         <translation>A folder with this title already exists for this vehicle.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="93"/>
+        <location filename="../ui/documents/texts.py" line="125"/>
         <source>Die Änderung wurde vom Server abgelehnt ({code}).</source>
         <translation>The server rejected the change ({code}).</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="100"/>
+        <location filename="../ui/documents/texts.py" line="132"/>
         <source>In diesem Bild wurde kein LifeTimeCircle-QR-Code gefunden. Bitte ein schärferes Foto verwenden.</source>
         <translation>No LifeTimeCircle QR code was found in this image. Please use a sharper photo.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="105"/>
+        <location filename="../ui/documents/texts.py" line="137"/>
         <source>Der Code ist unvollständig. Bitte den Code vom Aufkleber vollständig eingeben.</source>
         <translation>The code is incomplete. Please enter the full code from the sticker.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="109"/>
+        <location filename="../ui/documents/texts.py" line="141"/>
         <source>Ihr Konto gehört zu keiner freigegebenen Werkstatt. Bitte legen Sie zuerst eine Werkstatt an.</source>
         <translation>Your account does not belong to an approved workshop. Please register a workshop first.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="115"/>
+        <location filename="../ui/documents/texts.py" line="147"/>
         <source>Zu diesem Code gibt es kein Fahrzeug. Der Aufkleber ist ungültig oder wurde ersetzt.</source>
         <translation>There is no vehicle for this code. The sticker is invalid or has been replaced.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/texts.py" line="119"/>
+        <location filename="../ui/documents/texts.py" line="151"/>
         <source>Dafür fehlt Ihnen die Berechtigung.</source>
         <translation>You do not have permission to do this.</translation>
     </message>
@@ -176,37 +196,37 @@
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="78"/>
+        <location filename="../ui/documents/documents_tab.py" line="87"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="78"/>
+        <location filename="../ui/documents/documents_tab.py" line="87"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="78"/>
+        <location filename="../ui/documents/documents_tab.py" line="87"/>
         <source>Größe</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="78"/>
+        <location filename="../ui/documents/documents_tab.py" line="87"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="91"/>
+        <location filename="../ui/documents/documents_tab.py" line="100"/>
         <source>nicht synchronisiert</source>
         <translation>not synced</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="93"/>
+        <location filename="../ui/documents/documents_tab.py" line="102"/>
         <source>Bild</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="100"/>
+        <location filename="../ui/documents/documents_tab.py" line="109"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
@@ -214,53 +234,53 @@
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="154"/>
-        <location filename="../ui/documents/documents_tab.py" line="200"/>
+        <location filename="../ui/documents/documents_tab.py" line="163"/>
+        <location filename="../ui/documents/documents_tab.py" line="209"/>
         <source>Dokumente</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="158"/>
+        <location filename="../ui/documents/documents_tab.py" line="167"/>
         <source>Bitte nur passende Nachweise hochladen (Rechnung, Prüfbericht, Foto der Arbeit) – PDF, JPEG oder PNG bis 20 MB. Dateien können auch hierher gezogen werden.</source>
         <translation>Please upload fitting evidence only (invoice, inspection report, photo of the work) – PDF, JPEG or PNG up to 20 MB. You can also drop files here.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="165"/>
+        <location filename="../ui/documents/documents_tab.py" line="174"/>
         <source>Datei hinzufü&amp;gen …</source>
         <translation>&amp;Add file …</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="167"/>
+        <location filename="../ui/documents/documents_tab.py" line="176"/>
         <source>Dateien auswählen (Strg+O)</source>
         <translation>Choose files (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="168"/>
+        <location filename="../ui/documents/documents_tab.py" line="177"/>
         <source>A&amp;nzeigen</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="176"/>
+        <location filename="../ui/documents/documents_tab.py" line="185"/>
         <source>Ordner</source>
         <translation>Folders</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="217"/>
+        <location filename="../ui/documents/documents_tab.py" line="226"/>
         <source>Galerie</source>
         <translation>Gallery</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="309"/>
+        <location filename="../ui/documents/documents_tab.py" line="324"/>
         <source>Zertifikate und Exporte erscheinen hier, sobald Sie sie erstellen.</source>
         <translation>Certificates and exports appear here once you create them.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="311"/>
+        <location filename="../ui/documents/documents_tab.py" line="326"/>
         <source>Noch keine Dokumente in „{folder}“.</source>
         <translation>No documents in “{folder}” yet.</translation>
     </message>
     <message>
-        <location filename="../ui/documents/documents_tab.py" line="351"/>
+        <location filename="../ui/documents/documents_tab.py" line="371"/>
         <source>Dateien hinzufügen</source>
         <translation>Add files</translation>
     </message>
@@ -268,112 +288,117 @@
 <context>
     <name>QrPanel</name>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="40"/>
+        <location filename="../ui/qr/qr_panel.py" line="84"/>
         <source>Öffentlicher QR-Code</source>
         <translation>Public QR code</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="44"/>
+        <location filename="../ui/qr/qr_panel.py" line="88"/>
         <source>Der QR-Code führt zum öffentlichen Nachweis-Check des Fahrzeugs. Er zeigt nur die Dokumentationsqualität, keine persönlichen Daten.</source>
         <translation>The QR code leads to the vehicle&apos;s public evidence check. It shows documentation quality only, no personal data.</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="67"/>
+        <location filename="../ui/qr/qr_panel.py" line="106"/>
+        <source>Öffentliche Adresse</source>
+        <translation>Public address</translation>
+    </message>
+    <message>
+        <location filename="../ui/qr/qr_panel.py" line="109"/>
         <source>A4-Bogen (10 Aufkleber)</source>
         <translation>A4 sheet (10 stickers)</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="68"/>
+        <location filename="../ui/qr/qr_panel.py" line="110"/>
         <source>Einzelnes Etikett 90 × 55 mm</source>
         <translation>Single label 90 × 55 mm</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="69"/>
+        <location filename="../ui/qr/qr_panel.py" line="111"/>
         <source>Aufkleber-Format</source>
         <translation>Sticker format</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="70"/>
+        <location filename="../ui/qr/qr_panel.py" line="112"/>
         <source>For&amp;mat:</source>
         <translation>&amp;Format:</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="72"/>
+        <location filename="../ui/qr/qr_panel.py" line="114"/>
         <source>Aufkleber d&amp;rucken …</source>
         <translation>&amp;Print stickers …</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="74"/>
+        <location filename="../ui/qr/qr_panel.py" line="116"/>
         <source>Als &amp;PDF speichern …</source>
         <translation>Save as &amp;PDF …</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="75"/>
+        <location filename="../ui/qr/qr_panel.py" line="117"/>
         <source>&amp;Neuen Code erzeugen …</source>
         <translation>Create &amp;new code …</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="76"/>
+        <location filename="../ui/qr/qr_panel.py" line="118"/>
         <source>Öffentliche Seite deakt&amp;ivieren …</source>
         <translation>&amp;Disable public page …</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="84"/>
+        <location filename="../ui/qr/qr_panel.py" line="126"/>
         <source>Code zum Eintippen</source>
         <translation>Code for typing</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="147"/>
+        <location filename="../ui/qr/qr_panel.py" line="189"/>
         <source>Wird geladen …</source>
         <translation>Loading …</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="148"/>
+        <location filename="../ui/qr/qr_panel.py" line="190"/>
         <source>Der QR-Code wird vom Server geladen (nur online möglich).</source>
         <translation>The QR code is loaded from the server (online only).</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="154"/>
+        <location filename="../ui/qr/qr_panel.py" line="196"/>
         <source>Deaktiviert</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="156"/>
+        <location filename="../ui/qr/qr_panel.py" line="198"/>
         <source>Die öffentliche Seite ist deaktiviert. „Neuen Code erzeugen“ schaltet sie wieder ein.</source>
         <translation>The public page is disabled. “Create new code” turns it on again.</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="164"/>
+        <location filename="../ui/qr/qr_panel.py" line="206"/>
         <source>QR-Code für {url}</source>
         <translation>QR code for {url}</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="165"/>
+        <location filename="../ui/qr/qr_panel.py" line="207"/>
         <source>Die öffentliche Seite ist aktiv.</source>
         <translation>The public page is active.</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="182"/>
+        <location filename="../ui/qr/qr_panel.py" line="226"/>
         <source>Druckvorschau: QR-Aufkleber</source>
         <translation>Print preview: QR stickers</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="191"/>
+        <location filename="../ui/qr/qr_panel.py" line="235"/>
         <source>QR-Aufkleber speichern</source>
         <translation>Save QR stickers</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="191"/>
+        <location filename="../ui/qr/qr_panel.py" line="235"/>
         <source>PDF-Dateien (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="199"/>
+        <location filename="../ui/qr/qr_panel.py" line="243"/>
         <source>Neuen Code erzeugen</source>
         <translation>Create new code</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="201"/>
+        <location filename="../ui/qr/qr_panel.py" line="245"/>
         <source>Alle bisher gedruckten Aufkleber funktionieren danach nicht mehr. Sie müssen die neuen Aufkleber drucken und die alten ersetzen.
 
 Neuen Code jetzt erzeugen?</source>
@@ -382,12 +407,12 @@ Neuen Code jetzt erzeugen?</source>
 Create a new code now?</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="213"/>
+        <location filename="../ui/qr/qr_panel.py" line="257"/>
         <source>Öffentliche Seite deaktivieren</source>
         <translation>Disable public page</translation>
     </message>
     <message>
-        <location filename="../ui/qr/qr_panel.py" line="215"/>
+        <location filename="../ui/qr/qr_panel.py" line="259"/>
         <source>Der QR-Code führt danach zu keiner Seite mehr; gedruckte Aufkleber zeigen „nicht gültig“. Mit „Neuen Code erzeugen“ lässt sich die Seite später wieder einschalten.
 
 Jetzt deaktivieren?</source>
@@ -568,23 +593,23 @@ Disable now?</translation>
         <translation>Stages</translation>
     </message>
     <message>
-        <location filename="../ui/folders/folders_tab.py" line="217"/>
+        <location filename="../ui/folders/folders_tab.py" line="219"/>
         <source>nicht synchronisiert</source>
         <translation>not synced</translation>
     </message>
     <message>
-        <location filename="../ui/folders/folders_tab.py" line="251"/>
-        <location filename="../ui/folders/folders_tab.py" line="256"/>
+        <location filename="../ui/folders/folders_tab.py" line="253"/>
+        <location filename="../ui/folders/folders_tab.py" line="258"/>
         <source>Neuer Trust-Ordner</source>
         <translation>New trust folder</translation>
     </message>
     <message>
-        <location filename="../ui/folders/folders_tab.py" line="251"/>
+        <location filename="../ui/folders/folders_tab.py" line="253"/>
         <source>Art des Ordners:</source>
         <translation>Kind of folder:</translation>
     </message>
     <message>
-        <location filename="../ui/folders/folders_tab.py" line="256"/>
+        <location filename="../ui/folders/folders_tab.py" line="258"/>
         <source>Titel des Ordners:</source>
         <translation>Folder title:</translation>
     </message>

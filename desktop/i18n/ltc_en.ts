@@ -101,132 +101,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="55"/>
+        <location filename="../ui/main_window.py" line="61"/>
         <source>LifeTimeCircle Service Heft</source>
         <translation>LifeTimeCircle Service Heft</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="92"/>
+        <location filename="../ui/main_window.py" line="100"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="93"/>
+        <location filename="../ui/main_window.py" line="101"/>
         <source>&amp;Einstellungen …</source>
         <translation>&amp;Settings …</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="96"/>
+        <location filename="../ui/main_window.py" line="104"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="103"/>
+        <location filename="../ui/main_window.py" line="111"/>
         <source>&amp;Konto</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="104"/>
+        <location filename="../ui/main_window.py" line="112"/>
         <source>&amp;Anmelden …</source>
         <translation>&amp;Sign in …</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="106"/>
+        <location filename="../ui/main_window.py" line="114"/>
         <source>A&amp;bmelden</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="108"/>
+        <location filename="../ui/main_window.py" line="116"/>
         <source>&amp;Verbindung prüfen</source>
         <translation>&amp;Check connection</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="116"/>
+        <location filename="../ui/main_window.py" line="123"/>
         <source>Admin-&amp;Modus …</source>
         <translation>Admin &amp;mode …</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="122"/>
+        <location filename="../ui/main_window.py" line="129"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="123"/>
+        <location filename="../ui/main_window.py" line="130"/>
         <source>Ü&amp;ber Service Heft</source>
         <translation>&amp;About Service Heft</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="130"/>
+        <location filename="../ui/main_window.py" line="137"/>
         <source>&amp;Fahrzeug</source>
         <translation>&amp;Vehicle</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="131"/>
+        <location filename="../ui/main_window.py" line="138"/>
         <source>&amp;Synchronisation</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="135"/>
+        <location filename="../ui/main_window.py" line="142"/>
         <source>&amp;Neues Fahrzeug …</source>
         <translation>&amp;New vehicle …</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="136"/>
+        <location filename="../ui/main_window.py" line="143"/>
         <source>Neue &amp;Eintragung …</source>
         <translation>New &amp;entry …</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="137"/>
+        <location filename="../ui/main_window.py" line="144"/>
         <source>Fahrzeug &amp;suchen</source>
         <translation>&amp;Search vehicles</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="138"/>
+        <location filename="../ui/main_window.py" line="145"/>
         <source>&amp;Alle Fahrzeuge</source>
         <translation>&amp;All vehicles</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="139"/>
+        <location filename="../ui/main_window.py" line="147"/>
+        <source>Sammlungen &amp;verwalten …</source>
+        <translation>Manage &amp;collections …</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="149"/>
         <source>&amp;Jetzt synchronisieren</source>
         <translation>Sync &amp;now</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="140"/>
+        <location filename="../ui/main_window.py" line="150"/>
         <source>Synchronisation &amp;abbrechen</source>
         <translation>&amp;Cancel sync</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="142"/>
+        <location filename="../ui/main_window.py" line="152"/>
         <source>Sync-&amp;Probleme …</source>
         <translation>Sync &amp;problems …</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="144"/>
+        <location filename="../ui/main_window.py" line="154"/>
         <source>&amp;Werkstatt</source>
         <translation>&amp;Workshop</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="147"/>
+        <location filename="../ui/main_window.py" line="157"/>
         <source>Fahrzeug per &amp;QR-Code hinzufügen …</source>
         <translation>Add vehicle by &amp;QR code …</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="150"/>
+        <location filename="../ui/main_window.py" line="160"/>
         <source>Für Werkstätten: Zugriff auf ein Kundenfahrzeug per QR-Aufkleber anfragen</source>
         <translation>For workshops: request access to a customer&apos;s vehicle by its QR sticker</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="184"/>
+        <location filename="../ui/main_window.py" line="245"/>
         <source>Werkstatt – Fahrzeug per QR-Code hinzufügen</source>
         <translation>Workshop – add a vehicle by QR code</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="243"/>
+        <location filename="../ui/main_window.py" line="310"/>
         <source>Über Service Heft</source>
         <translation>About Service Heft</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="244"/>
+        <location filename="../ui/main_window.py" line="311"/>
         <source>LifeTimeCircle Service Heft {version}
 Das digitale, nachprüfbare Serviceheft.</source>
         <translation>LifeTimeCircle Service Heft {version}

@@ -2,60 +2,159 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CollectionsDialog</name>
+    <message>
+        <location filename="../ui/vehicles/collections_dialog.py" line="46"/>
+        <location filename="../ui/vehicles/collections_dialog.py" line="59"/>
+        <source>Sammlungen und Flotten</source>
+        <translation>Collections and fleets</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/collections_dialog.py" line="52"/>
+        <source>Fassen Sie Ihre Fahrzeuge zu Sammlungen oder Flotten zusammen. Ein Fahrzeug kann in mehreren sein. Änderungen brauchen eine Verbindung zum Server.</source>
+        <translation>Group your vehicles into collections or fleets. A vehicle may be in several. Changes need a connection to the server.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/collections_dialog.py" line="57"/>
+        <source>&amp;Sammlungen:</source>
+        <translation>C&amp;ollections:</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/collections_dialog.py" line="62"/>
+        <source>&amp;Neu …</source>
+        <translation>&amp;New …</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/collections_dialog.py" line="63"/>
+        <source>&amp;Umbenennen …</source>
+        <translation>&amp;Rename …</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/collections_dialog.py" line="64"/>
+        <source>&amp;Löschen</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/collections_dialog.py" line="68"/>
+        <source>Als &amp;Flotte führen</source>
+        <translation>Treat as &amp;fleet</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/collections_dialog.py" line="71"/>
+        <source>Fahr&amp;zeuge in dieser Sammlung:</source>
+        <translation>&amp;Vehicles in this collection:</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/collections_dialog.py" line="73"/>
+        <source>Fahrzeuge der Sammlung</source>
+        <translation>Vehicles of the collection</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/collections_dialog.py" line="78"/>
+        <source>S&amp;chließen</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/collections_dialog.py" line="121"/>
+        <source>{name} (Flotte)</source>
+        <translation>{name} (fleet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/collections_dialog.py" line="172"/>
+        <source>Keine Verbindung zum Server: Sammlungen lassen sich nur online ändern. Bitte Verbindung prüfen und erneut versuchen.</source>
+        <translation>No connection to the server: collections can only be changed online. Please check the connection and try again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/collections_dialog.py" line="176"/>
+        <source>Eine Sammlung mit diesem Namen gibt es schon.</source>
+        <translation>A collection with this name already exists.</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/collections_dialog.py" line="178"/>
+        <source>Bitte einen Namen eingeben (höchstens 120 Zeichen).</source>
+        <translation>Please enter a name (at most 120 characters).</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/collections_dialog.py" line="182"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/collections_dialog.py" line="186"/>
+        <source>Neue Sammlung</source>
+        <translation>New collection</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/collections_dialog.py" line="194"/>
+        <source>Sammlung umbenennen</source>
+        <translation>Rename collection</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/collections_dialog.py" line="204"/>
+        <source>Sammlung löschen</source>
+        <translation>Delete collection</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/collections_dialog.py" line="205"/>
+        <source>„{name}“ löschen? Die Fahrzeuge bleiben erhalten.</source>
+        <translation>Delete “{name}”? The vehicles are kept.</translation>
+    </message>
+</context>
+<context>
     <name>EntriesTab</name>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="157"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="158"/>
         <source>Zeitleiste der Eintragungen</source>
         <translation>Timeline of entries</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="158"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="159"/>
         <source>Fassungen der Eintragung</source>
         <translation>Revisions of the entry</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="159"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="160"/>
         <source>&amp;Neue Eintragung …</source>
         <translation>&amp;New entry …</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="161"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="162"/>
         <source>Neue Eintragung (Strg+E)</source>
         <translation>New entry (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="162"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="163"/>
         <source>Ko&amp;rrigieren …</source>
         <translation>&amp;Correct …</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="163"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="164"/>
         <source>Nachwe&amp;is anhängen …</source>
         <translation>Attac&amp;h evidence …</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="166"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="167"/>
         <source>Fassungen (Änderungsverlauf)</source>
         <translation>Revisions (change history)</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="204"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="205"/>
         <source>{n} Eintragungen</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="204"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="205"/>
         <source>1 Eintragung</source>
         <translation>1 entry</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="213"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="214"/>
         <source>Die Eintragungen konnten nicht geladen werden: {e}</source>
         <translation>The entries could not be loaded: {e}</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="254"/>
-        <location filename="../ui/vehicles/vehicle_file.py" line="262"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="255"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="263"/>
         <source>Nachweise anhängen</source>
         <translation>Attach evidence</translation>
     </message>
@@ -182,68 +281,68 @@
 <context>
     <name>MasterDataTab</name>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="82"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="83"/>
         <source>Stammdaten</source>
         <translation>Vehicle data</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="87"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="88"/>
         <source>Spitzname</source>
         <translation>Nickname</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="88"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="89"/>
         <source>Marke</source>
         <translation>Make</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="89"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="90"/>
         <source>Modell</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="90"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="91"/>
         <source>Baujahr</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="91"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="92"/>
         <source>Fahrzeugklasse</source>
         <translation>Vehicle class</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="92"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="93"/>
         <source>Motor/Antrieb</source>
         <translation>Engine/drive</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="93"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="94"/>
         <source>FIN</source>
         <translation>VIN</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="94"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="95"/>
         <source>Sammlung</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="95"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="96"/>
         <source>Unfallstatus</source>
         <translation>Accident status</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="101"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="102"/>
         <source>Stammdaten &amp;bearbeiten …</source>
         <translation>&amp;Modify vehicle data …</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="103"/>
-        <location filename="../ui/vehicles/vehicle_file.py" line="135"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="104"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="136"/>
         <source>Öffentlicher QR-Code</source>
         <translation>Public QR code</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="106"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="107"/>
         <source>Der öffentliche QR-Code (anzeigen, Aufkleber drucken, erneuern, deaktivieren) erscheint hier.</source>
         <translation>The public QR code (show, print stickers, renew, disable) appears here.</translation>
     </message>
@@ -251,22 +350,22 @@
 <context>
     <name>RetryDialog</name>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="134"/>
+        <location filename="../ui/sync/problems_panel.py" line="106"/>
         <source>Ändern und erneut senden</source>
         <translation>Edit and send again</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="147"/>
+        <location filename="../ui/sync/problems_panel.py" line="119"/>
         <source>Diese Änderung hat keine Angaben, die hier korrigiert werden können.</source>
         <translation>This change has no details that can be corrected here.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="152"/>
+        <location filename="../ui/sync/problems_panel.py" line="124"/>
         <source>Erneut &amp;senden</source>
         <translation>&amp;Send again</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="154"/>
+        <location filename="../ui/sync/problems_panel.py" line="126"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
@@ -274,43 +373,43 @@
 <context>
     <name>SyncProblemsPanel</name>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="181"/>
-        <location filename="../ui/sync/problems_panel.py" line="201"/>
+        <location filename="../ui/sync/problems_panel.py" line="153"/>
+        <location filename="../ui/sync/problems_panel.py" line="173"/>
         <source>Sync-Probleme</source>
         <translation>Sync problems</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="186"/>
+        <location filename="../ui/sync/problems_panel.py" line="158"/>
         <source>Diese Änderungen hat der Server nicht übernommen. Ihre Eingaben sind hier gespeichert: Sie können sie ändern und erneut senden oder verwerfen.</source>
         <translation>The server did not accept these changes. Your input is kept here: you can edit and send it again, or discard it.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="207"/>
+        <location filename="../ui/sync/problems_panel.py" line="179"/>
         <source>Keine Sync-Probleme. Alle Änderungen wurden übernommen.</source>
         <translation>No sync problems. All changes were accepted.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="209"/>
+        <location filename="../ui/sync/problems_panel.py" line="181"/>
         <source>Ändern und &amp;erneut senden …</source>
         <translation>Edit and &amp;resend …</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="211"/>
+        <location filename="../ui/sync/problems_panel.py" line="183"/>
         <source>&amp;Verwerfen …</source>
         <translation>&amp;Discard …</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="212"/>
+        <location filename="../ui/sync/problems_panel.py" line="184"/>
         <source>&amp;Schließen</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="277"/>
+        <location filename="../ui/sync/problems_panel.py" line="249"/>
         <source>Änderung verwerfen</source>
         <translation>Discard change</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="278"/>
+        <location filename="../ui/sync/problems_panel.py" line="250"/>
         <source>Diese Änderung endgültig verwerfen? Sie wird nicht mehr an den Server gesendet.</source>
         <translation>Discard this change for good? It will no longer be sent to the server.</translation>
     </message>
@@ -556,47 +655,47 @@
 <context>
     <name>VehicleFileView</name>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="286"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="288"/>
         <source>← &amp;Alle Fahrzeuge</source>
         <translation>← &amp;All vehicles</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="296"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="298"/>
         <source>● Nicht synchronisiert</source>
         <translation>● Not synced</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="306"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="308"/>
         <source>Fahr&amp;zeug</source>
         <translation>&amp;Vehicle</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="307"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="309"/>
         <source>&amp;Eintragungen</source>
         <translation>&amp;Entries</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="308"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="310"/>
         <source>Dok&amp;umente</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="309"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="311"/>
         <source>&amp;Trust</source>
         <translation>&amp;Trust</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="310"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="312"/>
         <source>Trust-&amp;Ordner</source>
         <translation>Trust f&amp;olders</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="378"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="393"/>
         <source>FIN {vin}</source>
         <translation>VIN {vin}</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="382"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="397"/>
         <source>Trust: {light}</source>
         <translation>Trust: {light}</translation>
     </message>
@@ -604,72 +703,77 @@
 <context>
     <name>VehicleListView</name>
     <message>
-        <location filename="../ui/vehicles/list_view.py" line="52"/>
+        <location filename="../ui/vehicles/list_view.py" line="53"/>
         <source>Meine Fahrzeuge</source>
         <translation>My vehicles</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/list_view.py" line="57"/>
+        <location filename="../ui/vehicles/list_view.py" line="58"/>
         <source>Suchen nach Name, Marke, Modell, FIN …</source>
         <translation>Search by name, make, model, VIN …</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/list_view.py" line="59"/>
+        <location filename="../ui/vehicles/list_view.py" line="60"/>
         <source>Fahrzeuge suchen</source>
         <translation>Search vehicles</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/list_view.py" line="62"/>
+        <location filename="../ui/vehicles/list_view.py" line="63"/>
         <source>Samm&amp;lung:</source>
         <translation>&amp;Collection:</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/list_view.py" line="67"/>
+        <location filename="../ui/vehicles/list_view.py" line="68"/>
         <source>&amp;Neues Fahrzeug …</source>
         <translation>&amp;New vehicle …</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/list_view.py" line="69"/>
+        <location filename="../ui/vehicles/list_view.py" line="70"/>
         <source>Neues Fahrzeug anlegen (Strg+N)</source>
         <translation>Add a new vehicle (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/list_view.py" line="84"/>
+        <location filename="../ui/vehicles/list_view.py" line="85"/>
         <source>Fahrzeugliste</source>
         <translation>Vehicle list</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/list_view.py" line="98"/>
+        <location filename="../ui/vehicles/list_view.py" line="99"/>
         <source>Noch keine Fahrzeuge</source>
         <translation>No vehicles yet</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/list_view.py" line="100"/>
+        <location filename="../ui/vehicles/list_view.py" line="101"/>
         <source>Legen Sie Ihr Fahrzeug mit der FIN an (Strg+N). Danach können Sie Eintragungen und Nachweise erfassen.</source>
         <translation>Add your vehicle with its VIN (Ctrl+N). Then you can record entries and evidence.</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/list_view.py" line="152"/>
+        <location filename="../ui/vehicles/list_view.py" line="153"/>
         <source>Die Fahrzeuge konnten nicht geladen werden: {error}</source>
         <translation>The vehicles could not be loaded: {error}</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/list_view.py" line="161"/>
+        <location filename="../ui/vehicles/list_view.py" line="162"/>
         <source>Alle Fahrzeuge</source>
         <translation>All vehicles</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/list_view.py" line="180"/>
+        <location filename="../ui/vehicles/list_view.py" line="164"/>
+        <source>{name} (Flotte)</source>
+        <translation>{name} (fleet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/vehicles/list_view.py" line="183"/>
         <source>{n} Fahrzeuge</source>
         <translation>{n} vehicles</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/list_view.py" line="180"/>
+        <location filename="../ui/vehicles/list_view.py" line="183"/>
         <source>1 Fahrzeug</source>
         <translation>1 vehicle</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/list_view.py" line="182"/>
+        <location filename="../ui/vehicles/list_view.py" line="185"/>
         <source>{shown} von {n} Fahrzeugen</source>
         <translation>{shown} of {n} vehicles</translation>
     </message>
@@ -804,44 +908,38 @@
     </message>
     <message>
         <location filename="../ui/vehicles/common.py" line="67"/>
-        <location filename="../ui/vehicles/timeline_model.py" line="76"/>
-        <location filename="../ui/vehicles/timeline_model.py" line="181"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="69"/>
         <source>Datum</source>
         <extracomment>Rows handed to the view per fetchMore: a 2,000-entry vehicle opens with one batch, the rest on scrolling.</extracomment>
         <translation>Date</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/common.py" line="68"/>
-        <location filename="../ui/vehicles/timeline_model.py" line="77"/>
-        <location filename="../ui/vehicles/timeline_model.py" line="182"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="70"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/common.py" line="69"/>
-        <location filename="../ui/vehicles/timeline_model.py" line="78"/>
-        <location filename="../ui/vehicles/timeline_model.py" line="183"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="71"/>
         <source>Durchgeführt von</source>
         <translation>Performed by</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/common.py" line="70"/>
-        <location filename="../ui/vehicles/timeline_model.py" line="79"/>
-        <location filename="../ui/vehicles/timeline_model.py" line="184"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="72"/>
         <source>Kilometerstand</source>
         <translation>Mileage</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/common.py" line="71"/>
-        <location filename="../ui/vehicles/timeline_model.py" line="82"/>
-        <location filename="../ui/vehicles/timeline_model.py" line="187"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="75"/>
         <source>Bemerkung</source>
         <translation>Note</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/common.py" line="72"/>
-        <location filename="../ui/vehicles/timeline_model.py" line="81"/>
-        <location filename="../ui/vehicles/timeline_model.py" line="186"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="74"/>
         <source>Kosten</source>
         <translation>Cost</translation>
     </message>
@@ -852,14 +950,13 @@
     </message>
     <message>
         <location filename="../ui/vehicles/common.py" line="74"/>
-        <location filename="../ui/vehicles/timeline_model.py" line="80"/>
-        <location filename="../ui/vehicles/timeline_model.py" line="185"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="73"/>
         <source>T-Stufe</source>
         <translation>T-level</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/common.py" line="75"/>
-        <location filename="../ui/vehicles/vehicle_model.py" line="48"/>
+        <location filename="../ui/vehicles/vehicle_model.py" line="41"/>
         <source>FIN</source>
         <translation>VIN</translation>
     </message>
@@ -1034,183 +1131,183 @@
         <translation>{km} km</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="83"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="85"/>
         <source>Hinweise</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="162"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="133"/>
         <source>{n} Fassungen</source>
         <translation>{n} revisions</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="165"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="136"/>
         <source>1 Anhang</source>
         <translation>1 attachment</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="167"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="138"/>
         <source>{n} Anhänge</source>
         <translation>{n} attachments</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="170"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="141"/>
         <source>● nicht synchronisiert</source>
         <translation>● not synced</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="188"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="149"/>
         <source>Fassung</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="216"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="154"/>
         <source>aktuell</source>
         <translation>current</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="216"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="154"/>
         <source>ersetzt</source>
         <translation>replaced</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/timeline_model.py" line="217"/>
+        <location filename="../ui/vehicles/timeline_model.py" line="155"/>
         <source>Fassung {v} ({state})</source>
         <translation>Revision {v} ({state})</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="44"/>
+        <location filename="../ui/vehicles/vehicle_model.py" line="37"/>
         <source>Trust</source>
         <translation>Trust</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="45"/>
+        <location filename="../ui/vehicles/vehicle_model.py" line="38"/>
         <source>Fahrzeug</source>
         <translation>Vehicle</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="46"/>
+        <location filename="../ui/vehicles/vehicle_model.py" line="39"/>
         <source>Marke / Modell</source>
         <translation>Make / model</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="47"/>
+        <location filename="../ui/vehicles/vehicle_model.py" line="40"/>
         <source>Baujahr</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="49"/>
+        <location filename="../ui/vehicles/vehicle_model.py" line="42"/>
         <source>Sammlung</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="50"/>
+        <location filename="../ui/vehicles/vehicle_model.py" line="43"/>
         <source>Einträge</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="51"/>
+        <location filename="../ui/vehicles/vehicle_model.py" line="44"/>
         <source>Letzter Eintrag</source>
         <translation>Last entry</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="52"/>
+        <location filename="../ui/vehicles/vehicle_model.py" line="45"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="140"/>
+        <location filename="../ui/vehicles/vehicle_model.py" line="99"/>
         <source>● Noch nicht übertragen</source>
         <translation>● Not uploaded yet</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="142"/>
+        <location filename="../ui/vehicles/vehicle_model.py" line="101"/>
         <source>● Nicht synchronisiert</source>
         <translation>● Not synced</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="144"/>
+        <location filename="../ui/vehicles/vehicle_model.py" line="103"/>
         <source>Synchronisiert</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="150"/>
+        <location filename="../ui/vehicles/vehicle_model.py" line="109"/>
         <source>Lokale Änderungen warten auf die nächste Synchronisation.</source>
         <translation>Local changes are waiting for the next sync.</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="151"/>
+        <location filename="../ui/vehicles/vehicle_model.py" line="110"/>
         <source>Alle Änderungen sind auf dem Server.</source>
         <translation>All changes are on the server.</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="57"/>
+        <location filename="../ui/sync/problems_panel.py" line="50"/>
         <source>Fahrzeug angelegt</source>
         <extracomment>Payload keys a user may correct before retrying (ids and references stay as they were).</extracomment>
         <translation>Vehicle added</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="58"/>
+        <location filename="../ui/sync/problems_panel.py" line="51"/>
         <source>Fahrzeugdaten geändert</source>
         <translation>Vehicle data changed</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="59"/>
+        <location filename="../ui/sync/problems_panel.py" line="52"/>
         <source>Fahrzeug gelöscht</source>
         <translation>Vehicle deleted</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="60"/>
+        <location filename="../ui/sync/problems_panel.py" line="53"/>
         <source>Eintragung erfasst</source>
         <translation>Entry recorded</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="61"/>
+        <location filename="../ui/sync/problems_panel.py" line="54"/>
         <source>Eintragung korrigiert</source>
         <translation>Entry corrected</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="62"/>
+        <location filename="../ui/sync/problems_panel.py" line="55"/>
         <source>Nachweis angehängt</source>
         <translation>Evidence attached</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="63"/>
+        <location filename="../ui/sync/problems_panel.py" line="56"/>
         <source>Datenschutz-Prüfung</source>
         <translation>Privacy review</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="64"/>
+        <location filename="../ui/sync/problems_panel.py" line="57"/>
         <source>Nachweis gelöscht</source>
         <translation>Evidence deleted</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="66"/>
+        <location filename="../ui/sync/problems_panel.py" line="59"/>
         <source>Sonstige Änderung</source>
         <translation>Other change</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="76"/>
+        <location filename="../ui/sync/problems_panel.py" line="69"/>
         <source>Eintragung vom {date}</source>
         <translation>Entry of {date}</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="85"/>
+        <location filename="../ui/sync/problems_panel.py" line="77"/>
         <source>Änderung</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="86"/>
+        <location filename="../ui/sync/problems_panel.py" line="78"/>
         <source>Betrifft</source>
         <translation>Concerns</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="87"/>
+        <location filename="../ui/sync/problems_panel.py" line="79"/>
         <source>Meldung des Servers</source>
         <translation>Server message</translation>
     </message>
     <message>
-        <location filename="../ui/sync/problems_panel.py" line="88"/>
+        <location filename="../ui/sync/problems_panel.py" line="80"/>
         <source>Zeitpunkt</source>
         <translation>Time</translation>
     </message>

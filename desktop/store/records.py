@@ -64,6 +64,8 @@ class DocumentRecord:
     has_local_blob: bool
     pending: bool
     synced: bool
+    #: The server's ``reject_reason`` (a reviewer's text or a code such as ``infected_auto_reject``).
+    reject_reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,6 +84,7 @@ def _document(row: Document, has_blob: bool) -> DocumentRecord:
         has_local_blob=has_blob,
         pending=row.dirty,
         synced=row.server_data is not None,
+        reject_reason=(row.server_data or {}).get("reject_reason") or None,
     )
 
 

@@ -38,7 +38,14 @@ from PySide6.QtWidgets import (
 from desktop.services.changes import DOCUMENTS, ChangeSet
 from desktop.services.documents_service import Badge, Category, DocumentsSnapshot, badge_of, is_image
 from desktop.store.records import DocumentRecord
-from desktop.ui.documents.texts import BADGE_COLOURS, badge_label, badge_tooltip, category_label, refused_text
+from desktop.ui.documents.texts import (
+    BADGE_COLOURS,
+    badge_label,
+    category_label,
+    document_detail,
+    document_tooltip,
+    refused_text,
+)
 from desktop.ui.widgets.common import ErrorBanner
 
 if TYPE_CHECKING:
@@ -97,7 +104,7 @@ class DocumentsModel(QAbstractTableModel):
                 return _size_text(doc.size_bytes)
             return badge_label(badge_of(doc))
         if role == Qt.ItemDataRole.ToolTipRole and column == self.STATUS:
-            return badge_tooltip(badge_of(doc))
+            return document_tooltip(doc)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == self.STATUS:
             return self.tr("Status: {status}").format(status=badge_label(badge_of(doc)))
         return None
@@ -227,6 +234,11 @@ class DocumentsTab(QWidget):
         self.stack = QStackedWidget()
         for widget in (self.table, self.gallery, self.empty):
             self.stack.addWidget(widget)
+        self.detail = QLabel()  # why the selected document was rejected (hidden otherwise)
+        self.detail.setObjectName("badgeWarn")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setVisible(False)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -237,6 +249,7 @@ class DocumentsTab(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(buttons)
         right_layout.addWidget(self.stack, 1)
+        right_layout.addWidget(self.detail)
         splitter = QSplitter()
         splitter.addWidget(self.folders)
         splitter.addWidget(right)
@@ -319,7 +332,7 @@ class DocumentsTab(QWidget):
                 badge = badge_label(badge_of(doc))
                 item = QListWidgetItem(f"{doc.filename}\n{badge}")
                 item.setData(RecordRole, doc)
-                item.setToolTip(badge_tooltip(badge_of(doc)))
+                item.setToolTip(document_tooltip(doc))
                 if doc.id in self._thumbs:
                     item.setIcon(self._thumbs[doc.id])
                 self.gallery.addItem(item)
@@ -341,7 +354,12 @@ class DocumentsTab(QWidget):
         return None
 
     def _update_buttons(self) -> None:
-        self.open_button.setEnabled(self.current_document() is not None)
+        doc = self.current_document()
+        self.open_button.setEnabled(doc is not None)
+        detail = document_detail(doc)
+        self.detail.setText(detail)
+        self.detail.setAccessibleName(detail)
+        self.detail.setVisible(bool(detail))
 
     def badges(self) -> dict[str, Badge]:
         """Document id -> the badge shown for it (tests and screen readers)."""

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.services.documents_service import Badge, Category, FileRefused
+from desktop.services.documents_service import Badge, Category, FileRefused, badge_of
 from desktop.services.workshop_errors import InvalidCode, NoWorkshop, StickerNotFound
+from desktop.store.records import DocumentRecord
 from desktop.sync.errors import ApiError
 from desktop.ui.messages import error_text
+from shared.documents import INFECTED_AUTO_REJECT_REASON, ScanStatus
 
 #: ``QCoreApplication.translate`` under the short name that pyside6-lupdate also recognises.
 translate = QCoreApplication.translate
@@ -43,6 +45,36 @@ def badge_tooltip(badge: Badge) -> str:
             "DocsTexts", "Im Dokument wurden persönliche Daten vermutet. Bitte laden Sie eine bereinigte Fassung hoch."
         ),
     }[badge]
+
+
+def reject_reason_text(doc: DocumentRecord) -> str:
+    """Why a rejected document was rejected, as a German sentence: the malware code in words, a reviewer's
+    own text quoted, or that no reason was given."""
+    reason = (doc.reject_reason or "").strip()
+    if reason == INFECTED_AUTO_REJECT_REASON or str(doc.scan_status) == ScanStatus.INFECTED.value:
+        return translate(
+            "DocsTexts", "Die Virenprüfung hat Schadsoftware gefunden; das Dokument wurde automatisch abgelehnt."
+        )
+    if reason:
+        return translate("DocsTexts", "Begründung der Prüfung: „{reason}“").format(reason=reason)
+    return translate("DocsTexts", "Bei der Prüfung wurde kein Grund angegeben.")
+
+
+def document_tooltip(doc: DocumentRecord) -> str:
+    """The badge's explanation; for a rejected document followed by the reason."""
+    badge = badge_of(doc)
+    if badge is Badge.REJECTED:
+        return f"{badge_tooltip(badge)}\n{reject_reason_text(doc)}"
+    return badge_tooltip(badge)
+
+
+def document_detail(doc: DocumentRecord | None) -> str:
+    """The detail line under the list for the selected document (empty unless it was rejected)."""
+    if doc is None or badge_of(doc) is not Badge.REJECTED:
+        return ""
+    return translate("DocsTexts", "„{name}“ wurde abgelehnt. {reason}").format(
+        name=doc.filename, reason=reject_reason_text(doc)
+    )
 
 
 def category_label(category: Category) -> str:

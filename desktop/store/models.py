@@ -34,6 +34,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy import DateTime as SADateTime
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -46,6 +47,11 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+#: The condition of the partial "dirty" indexes, spelled as the queries spell ``dirty.is_(True)`` on SQLite
+#: (SQLite uses a partial index only for a query whose WHERE clause contains the index's condition).
+DIRTY_ONLY = "dirty IS 1"
 
 
 def new_id() -> str:
@@ -128,7 +134,10 @@ class Entry(IdMixin, TimestampMixin, SyncedMixin, Base):
         CheckConstraint("version >= 1", name="version_positive"),
         CheckConstraint("km >= 0", name="km_not_negative"),
         CheckConstraint("cost_amount IS NULL OR cost_amount >= 0", name="cost_not_negative"),
-        Index("ix_entries_vehicle_latest", "vehicle_id", "is_latest"),
+        # covering: the vehicle list's count / last date / pending flag per vehicle never read the table itself
+        Index("ix_entries_vehicle_summary", "vehicle_id", "is_latest", "deleted_at", "date", "dirty"),
+        # partial: holds only rows waiting for the outbox, so the pending markers cost no scan
+        Index("ix_entries_dirty_vehicle", "vehicle_id", sqlite_where=text(DIRTY_ONLY)),
     )
 
     vehicle_id: Mapped[str] = mapped_column(ForeignKey("vehicles.id", ondelete="CASCADE"), index=True)
@@ -156,6 +165,7 @@ class Document(IdMixin, TimestampMixin, SyncedMixin, Base):
     """Document metadata and server statuses; the content is an encrypted file in the blob store."""
 
     __tablename__ = "documents"
+    __table_args__ = (Index("ix_documents_dirty_vehicle", "vehicle_id", sqlite_where=text(DIRTY_ONLY)),)
 
     vehicle_id: Mapped[str | None] = mapped_column(ForeignKey("vehicles.id", ondelete="CASCADE"), index=True)
     entry_id: Mapped[str | None] = mapped_column(ForeignKey("entries.id"), index=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Boolean, func, select, type_coerce
 
 from desktop.store import collections
 from desktop.store.models import Document, Entry, TrustSummaryRow, Vehicle
@@ -144,14 +144,34 @@ def timeline(vault: Vault, vehicle_id: str) -> list[TimelineRow]:
             ).all()
         )
         stmt = (
-            select(Entry)
+            select(*_TIMELINE_COLUMNS)
             .where(Entry.vehicle_id == vehicle_id, Entry.is_latest.is_(True), Entry.deleted_at.is_(None))
             .order_by(Entry.date.desc(), Entry.km.desc(), Entry.id)
         )
-        return [
-            TimelineRow(entry_record(r), int(revisions.get(r.entry_group_id, 1)), int(attachments.get(r.id, 0)))
-            for r in session.scalars(stmt)
-        ]
+        rows = [EntryRecord(*row) for row in session.execute(stmt)]
+    return [TimelineRow(e, int(revisions.get(e.entry_group_id, 1)), int(attachments.get(e.id, 0))) for e in rows]
+
+
+#: :class:`EntryRecord`'s fields in order, read as plain values: no ORM objects, and the server's JSON copy of
+#: the row is only tested for presence (the timeline of a 2,000-entry vehicle must not decode 2,000 of them).
+_TIMELINE_COLUMNS = (
+    Entry.id,
+    Entry.vehicle_id,
+    Entry.entry_group_id,
+    Entry.version,
+    Entry.is_latest,
+    Entry.date,
+    Entry.type,
+    Entry.performed_by,
+    Entry.km,
+    Entry.note,
+    Entry.cost_amount,
+    Entry.currency,
+    Entry.trust_level,
+    Entry.supersedes_entry_id,
+    Entry.dirty,  # pending
+    type_coerce(Entry.server_data.is_not(None), Boolean),  # synced
+)
 
 
 def history(vault: Vault, entry_group_id: str) -> list[EntryRecord]:

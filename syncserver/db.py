@@ -5,6 +5,9 @@ SQLite (the embedded default) runs in WAL mode with foreign keys on; PostgreSQL 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -32,6 +35,32 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 _SQLITE_WRITE_VERBS = frozenset({"INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "ALTER", "DROP", "SAVEPOINT"})
 _WRITE_LOCK = "ltc_sqlite_write_lock"
 
+#: Set while database work runs inline on the event loop (see ``syncserver.dbwork``): a write is refused there.
+_READ_ONLY: ContextVar[bool] = ContextVar("ltc_db_read_only", default=False)
+
+
+class WriteAttempted(Exception):
+    """Inline (event-loop) database work tried to write; it is run again on a worker thread.
+
+    A write on SQLite may wait up to the busy timeout for the write lock; on the event loop that would stall
+    every request of the process, so inline work is read-only and this is raised *before* the statement runs.
+    """
+
+
+@contextmanager
+def read_only() -> Iterator[None]:
+    """Refuse writes (``WriteAttempted``) on this context's SQLite connections until the block ends."""
+    token = _READ_ONLY.set(True)
+    try:
+        yield
+    finally:
+        _READ_ONLY.reset(token)
+
+
+def writes_allowed() -> bool:
+    """False inside :func:`read_only` (code that would write can hand over before changing anything)."""
+    return not _READ_ONLY.get()
+
 
 def _sqlite_begin(connection: Connection) -> None:
     """Start a deferred transaction: reads take no lock, so they never wait for a writer (WAL)."""
@@ -57,6 +86,8 @@ def _sqlite_before_write(
     verb = statement.lstrip().split(None, 1)[0].upper() if statement.strip() else ""
     if verb not in _SQLITE_WRITE_VERBS:
         return
+    if _READ_ONLY.get():
+        raise WriteAttempted(verb)
     cursor.execute("COMMIT")
     cursor.execute("BEGIN IMMEDIATE")
     connection.info[_WRITE_LOCK] = True
@@ -90,6 +121,15 @@ class Database:
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
+
+    @property
+    def reads_inline(self) -> bool:
+        """Short reads run on the event loop: true for SQLite, a local file whose WAL readers never wait.
+
+        A thread hop costs more CPU than such a read (two loop wake-ups, GIL hand-over); a networked
+        PostgreSQL read waits for a round trip, which must not hold up the loop, so it keeps the thread.
+        """
+        return self.dialect == "sqlite"
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -9,7 +9,6 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
-from starlette.concurrency import run_in_threadpool
 
 from shared.errors import DomainError, ErrorCode
 from shared.roles import Role
@@ -19,6 +18,7 @@ from syncserver.audit import AuditAction, AuditResult, ReasonCode, TargetType, r
 from syncserver.auth.sessions import SessionManager
 from syncserver.consent.service import ConsentService
 from syncserver.context import ServerContext
+from syncserver.dbwork import run_db_work
 from syncserver.deps import ContextDep, SessionDep
 from syncserver.failures import RecordedFailure
 from syncserver.middleware import route_template
@@ -37,7 +37,8 @@ def bearer_token(request: Request) -> str | None:
 
 
 def _check(policy: Policy, request: Request, session: Session, ctx: ServerContext, token: str) -> Actor | None:
-    """The database part of ``require`` (runs on a worker thread): authenticate, consent, role, 2FA."""
+    """The database part of ``require``: authenticate, consent, role, 2FA (``run_db_work``: inline on SQLite
+    unless it writes - an audited denial or the session touch - then on a worker thread)."""
     actor = SessionManager(session, ctx).authenticate(token)
     if actor is None:
         if policy.allows_anonymous:
@@ -77,7 +78,7 @@ def require(policy: Policy) -> Callable[..., Awaitable[Actor | None]]:
     Order (API_CONTRACT): authenticate (401) -> consent (403 consent_required) -> role (403) -> second
     factor (403 totp_required). Denials are audited and committed (``RecordedFailure``). A request
     without a bearer token is decided on the event loop (no database, no worker thread); with one, the
-    checks run in one worker-thread hop.
+    checks run through ``run_db_work`` (inline reads on SQLite, else one worker-thread hop).
     """
 
     async def dependency(request: Request, session: SessionDep, ctx: ContextDep) -> Actor | None:
@@ -87,7 +88,7 @@ def require(policy: Policy) -> Callable[..., Awaitable[Actor | None]]:
                 request.state.role_category = Role.PUBLIC.value
                 return None
             raise DomainError(ErrorCode.UNAUTHORIZED)
-        return await run_in_threadpool(_check, policy, request, session, ctx, token)
+        return await run_db_work(ctx.db, session, _check, policy, request, session, ctx, token)
 
     setattr(dependency, POLICY_ATTRIBUTE, policy)
     dependency.__name__ = f"require_{policy.name.replace('.', '_')}"

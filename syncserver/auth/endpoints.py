@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Depends
 from fastapi.responses import Response
+from sqlalchemy.orm import Session
 
 from syncserver.access import AUTH_START, Actor, CurrentActor, require
 from syncserver.auth.schemas import (
@@ -25,6 +26,8 @@ from syncserver.auth.schemas import (
 from syncserver.auth.service import AuthService
 from syncserver.auth.sessions import SessionManager, TokenPair
 from syncserver.consent.service import ConsentService
+from syncserver.context import ServerContext
+from syncserver.dbwork import run_db_work
 from syncserver.deps import ClientIpDep, ContextDep, SessionDep
 from syncserver.mail import deliver
 
@@ -77,13 +80,7 @@ def logout(actor: CurrentActor, session: SessionDep, ctx: ContextDep) -> OkOut:
     return OkOut()
 
 
-@router.get("/me", response_model=MeOut)
-def me(actor: CurrentActor, session: SessionDep, ctx: ContextDep) -> Response:
-    """The signed-in account (every role, moderator included).
-
-    Serialised and committed here (a read, plus at most the throttled last_seen write), so the answer
-    needs no further worker-thread hop for response validation or the session teardown (clients poll it).
-    """
+def _me_answer(actor: Actor, session: Session, ctx: ServerContext) -> Response:
     user = AuthService(session, ctx).me(actor)
     body = MeOut(
         user_id=user.id,
@@ -95,8 +92,18 @@ def me(actor: CurrentActor, session: SessionDep, ctx: ContextDep) -> Response:
         consent_complete=ConsentService(session, ctx).is_complete(user.id),
         created_at=user.created_at,
     )
-    session.commit()
+    session.commit()  # ends the read here: the session teardown then has nothing left to do
     return Response(body.model_dump_json(), media_type="application/json")
+
+
+@router.get("/me", response_model=MeOut)
+async def me(actor: CurrentActor, session: SessionDep, ctx: ContextDep) -> Response:
+    """The signed-in account (every role, moderator included).
+
+    A read, serialised and committed in one ``run_db_work`` call (inline on SQLite), so the answer needs
+    no worker-thread hop for response validation or the session teardown (clients poll it).
+    """
+    return await run_db_work(ctx.db, session, _me_answer, actor, session, ctx)
 
 
 @router.post("/password", response_model=OkOut)

@@ -5,10 +5,15 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from syncserver.models.consent import ConsentRecord
+
+#: The (type, version) pairs a user accepted; built once.
+_ACCEPTED = select(ConsentRecord.doc_type, ConsentRecord.doc_version).where(
+    ConsentRecord.user_id == bindparam("user_id")
+)
 
 
 class ConsentRepository:
@@ -20,12 +25,13 @@ class ConsentRepository:
         return self.session.scalars(stmt).all()
 
     def accepted_types(self, user_id: uuid.UUID, required: dict[str, str]) -> set[str]:
-        """Which of the required (doc_type, doc_version) pairs the user has accepted."""
-        stmt = select(ConsentRecord.doc_type).where(
-            ConsentRecord.user_id == user_id,
-            tuple_(ConsentRecord.doc_type, ConsentRecord.doc_version).in_(list(required.items())),
-        )
-        return set(self.session.scalars(stmt).all())
+        """Which of the required (doc_type, doc_version) pairs the user has accepted.
+
+        Runs on every product request (the consent gate): one prebuilt statement over the user's few
+        records, matched here, instead of a ``(type, version) IN`` list compiled per call.
+        """
+        rows = self.session.connection().execute(_ACCEPTED, {"user_id": user_id})
+        return {doc_type for doc_type, version in rows if required.get(doc_type) == version}
 
     def find(self, user_id: uuid.UUID, doc_type: str, doc_version: str) -> ConsentRecord | None:
         stmt = select(ConsentRecord).where(

@@ -7,7 +7,6 @@ import uuid
 from typing import Annotated, Any
 
 import anyio
-import anyio.to_thread
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy.orm import Session
@@ -15,6 +14,7 @@ from sqlalchemy.orm import Session
 from shared.errors import ErrorCode
 from syncserver.access import Actor, Policy, require
 from syncserver.context import ServerContext
+from syncserver.dbwork import run_db_work
 from syncserver.deps import ClientIpDep, ContextDep, SessionDep
 from syncserver.public.negotiation import prefers_html
 from syncserver.public.schemas import PublicPageOut, PublicTokenOut
@@ -57,9 +57,9 @@ def _page_response(view: PublicView, html: bool) -> Response:
     return JSONResponse({"detail": ErrorCode.NOT_FOUND.value}, status_code=404, headers=headers)
 
 
-#: Worker threads the public page runs on at most (per event loop), apart from the shared pool of 40. Its
-#: work is short and commits inside its own hop; on one core, 4 threads served 1.4x the requests of 40 at
-#: 0.77x the CPU each (less GIL hand-over and switching), see bench/README.md.
+#: Worker threads the public page runs on at most (per event loop) when its work cannot run inline (PostgreSQL,
+#: or a rate-limit sync), apart from the shared pool of 40. Its work is short and commits inside its own hop;
+#: on one core, 4 threads served 1.4x the requests of 40 at 0.77x the CPU each, see bench/README.md.
 PUBLIC_PAGE_THREADS = 4
 _page_limiters: dict[asyncio.AbstractEventLoop, anyio.CapacityLimiter] = {}
 
@@ -76,7 +76,7 @@ def _page_limiter() -> anyio.CapacityLimiter:
 
 def _public_page(session: Session, ctx: ServerContext, token: str, client_ip: str, html: bool) -> Response:
     view = PublicPageService(session, ctx).view(token, client_ip)
-    session.commit()  # ends the read here, on this thread: the session teardown then needs no thread of its own
+    session.commit()  # ends the read here: the session teardown then has nothing left to do
     return _page_response(view, html)
 
 
@@ -91,12 +91,14 @@ async def public_qr(
 ) -> Response:
     """The public mini-check of one vehicle: JSON, or the HTML page when the client prefers text/html.
 
-    ``async`` with one worker-thread hop for the database work and the rendering (the hot path of the
-    public page: the anonymous caller's dependencies resolve on the event loop).
+    ``async``; the lookup and the rendering run in one ``run_db_work`` call: inline on SQLite (the anonymous
+    caller's dependencies resolve on the event loop too, so the page costs no thread hop), on a worker
+    thread of the page's own limiter on PostgreSQL or when the rate limiter's counters are due for a sync.
     """
     html = prefers_html(request.headers.get("accept"))
-    limiter = _page_limiter()
-    return await anyio.to_thread.run_sync(_public_page, session, ctx, public_token, client_ip, html, limiter=limiter)
+    return await run_db_work(
+        ctx.db, session, _public_page, session, ctx, public_token, client_ip, html, limiter=_page_limiter()
+    )
 
 
 @router.get("/vehicles/{vehicle_id}/public-token", response_model=PublicTokenOut, responses=_MANAGE_ERRORS)

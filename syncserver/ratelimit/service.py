@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from syncserver.clock import Clock
 from syncserver.config import RateLimit
-from syncserver.db import Database
+from syncserver.db import Database, WriteAttempted, writes_allowed
 from syncserver.ratelimit.repository import RateLimitRepository
 
 #: Counter rows older than this are deleted (SPEC: 7 days).
@@ -143,6 +143,9 @@ class AggregatingRateLimiter:
                 or limit.count - batch < estimate <= limit.count
             ):
                 return estimate <= limit.count
+            if not writes_allowed():  # inline (event-loop) caller: it repeats this hit where it may write
+                slot.pending -= 1
+                raise WriteAttempted("rate limit sync")
             flush, slot.pending = slot.pending, 0
             read_previous = slot.previous is None
         try:

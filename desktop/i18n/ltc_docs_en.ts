@@ -247,7 +247,7 @@
     <message>
         <location filename="../ui/documents/documents_tab.py" line="174"/>
         <source>Datei hinzufü&amp;gen …</source>
-        <translation>&amp;Add file …</translation>
+        <translation>&amp;Upload file …</translation>
     </message>
     <message>
         <location filename="../ui/documents/documents_tab.py" line="176"/>
@@ -257,7 +257,7 @@
     <message>
         <location filename="../ui/documents/documents_tab.py" line="177"/>
         <source>A&amp;nzeigen</source>
-        <translation>&amp;View</translation>
+        <translation>&amp;Preview</translation>
     </message>
     <message>
         <location filename="../ui/documents/documents_tab.py" line="185"/>
@@ -320,7 +320,7 @@
     <message>
         <location filename="../ui/qr/qr_panel.py" line="112"/>
         <source>For&amp;mat:</source>
-        <translation>&amp;Format:</translation>
+        <translation>Fo&amp;rmat:</translation>
     </message>
     <message>
         <location filename="../ui/qr/qr_panel.py" line="114"/>
@@ -330,7 +330,7 @@
     <message>
         <location filename="../ui/qr/qr_panel.py" line="116"/>
         <source>Als &amp;PDF speichern …</source>
-        <translation>Save as &amp;PDF …</translation>
+        <translation>E&amp;xport as PDF …</translation>
     </message>
     <message>
         <location filename="../ui/qr/qr_panel.py" line="117"/>
@@ -340,7 +340,7 @@
     <message>
         <location filename="../ui/qr/qr_panel.py" line="118"/>
         <source>Öffentliche Seite deakt&amp;ivieren …</source>
-        <translation>&amp;Disable public page …</translation>
+        <translation>Disa&amp;ble public page …</translation>
     </message>
     <message>
         <location filename="../ui/qr/qr_panel.py" line="126"/>
@@ -560,7 +560,7 @@ Disable now?</translation>
     <message>
         <location filename="../ui/folders/folders_tab.py" line="157"/>
         <source>Abs&amp;chnitt hinzufügen …</source>
-        <translation>&amp;Add stage …</translation>
+        <translation>Add sta&amp;ge …</translation>
     </message>
     <message>
         <location filename="../ui/folders/folders_tab.py" line="167"/>

@@ -130,7 +130,7 @@
     <message>
         <location filename="../ui/vehicles/vehicle_file.py" line="164"/>
         <source>Nachwe&amp;is anhängen …</source>
-        <translation>Attac&amp;h evidence …</translation>
+        <translation>&amp;Upload evidence …</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_file.py" line="167"/>
@@ -179,7 +179,7 @@
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="98"/>
-        <source>&amp;keine Angabe</source>
+        <source>kei&amp;ne Angabe</source>
         <translation>&amp;not stated</translation>
     </message>
     <message>
@@ -239,7 +239,7 @@
     </message>
     <message>
         <location filename="../ui/vehicles/entry_dialog.py" line="138"/>
-        <source>Ko&amp;sten (€)</source>
+        <source>K&amp;osten (€)</source>
         <translation>&amp;Cost (€)</translation>
     </message>
     <message>
@@ -593,7 +593,7 @@
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_dialog.py" line="67"/>
-        <source>&amp;Spitzname</source>
+        <source>S&amp;pitzname</source>
         <translation>&amp;Nickname</translation>
     </message>
     <message>
@@ -657,7 +657,7 @@
     <message>
         <location filename="../ui/vehicles/vehicle_file.py" line="288"/>
         <source>← &amp;Alle Fahrzeuge</source>
-        <translation>← &amp;All vehicles</translation>
+        <translation>← All veh&amp;icles</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_file.py" line="298"/>
@@ -667,7 +667,7 @@
     <message>
         <location filename="../ui/vehicles/vehicle_file.py" line="308"/>
         <source>Fahr&amp;zeug</source>
-        <translation>&amp;Vehicle</translation>
+        <translation>Vehic&amp;le</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_file.py" line="309"/>

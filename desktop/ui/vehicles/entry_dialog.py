@@ -95,7 +95,7 @@ class EntryDialog(QDialog):
         self.km_spin.setSuffix(" km")
         self.km_spin.setMinimumWidth(160)
 
-        self.level_none = QRadioButton(self.tr("&keine Angabe"))
+        self.level_none = QRadioButton(self.tr("kei&ne Angabe"))
         self.level_t1 = QRadioButton(self.tr("T&1 – ohne Papier-Serviceheft"))
         self.level_t2 = QRadioButton(self.tr("T&2 – Papier-Serviceheft vorhanden"))
         self.level_group = QButtonGroup(self)
@@ -135,7 +135,7 @@ class EntryDialog(QDialog):
             level_box.addWidget(button)
         level_box.addStretch(1)
         self._row(form, self.tr("&T-Stufe"), levels, buddy=self.level_none)
-        self._row(form, self.tr("Ko&sten (€)"), self.cost_edit)
+        self._row(form, self.tr("K&osten (€)"), self.cost_edit)
         self._row(form, self.tr("&Bemerkung"), self.note_edit)
         files = QWidget()
         files_box = QVBoxLayout(files)

@@ -64,7 +64,7 @@ class VehicleDialog(QDialog):
         else:
             form.addRow(QLabel(self.tr("FIN")), QLabel(vehicle.vin_masked))
         rows = (
-            (self.tr("&Spitzname"), self.nickname_edit),
+            (self.tr("S&pitzname"), self.nickname_edit),
             (self.tr("&Marke"), self.make_edit),
             (self.tr("M&odell"), self.model_edit),
             (self.tr("&Baujahr"), self.year_edit),

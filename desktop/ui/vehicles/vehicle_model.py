@@ -47,18 +47,48 @@ def _headers() -> list[str]:
 
 
 class VehicleTableModel(PlaceholderTableModel):
-    """Rows are replaced wholesale on a vehicles change-set; a failed load shows one disabled placeholder row."""
+    """Rows are replaced wholesale on a vehicles change-set; a failed load shows one disabled placeholder row.
+
+    The model sorts itself (:meth:`sort`, called through :class:`VehicleFilterProxy`): one Python key per row
+    instead of two ``data()`` calls through Qt per comparison, which cost ~0.1 s for 1,000 vehicles on every
+    load. Stable like ``QSortFilterProxyModel``: rows with equal keys keep the order they were loaded in.
+    """
 
     error_column = COL_NAME
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(_headers(), parent)
+        self._loaded: list[VehicleRow] = []
+        self._sort_by: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
 
     def set_rows(self, rows: list[VehicleRow]) -> None:
-        super().set_rows(list(rows))
+        self._loaded = list(rows)
+        super().set_rows(self._sorted())
 
     def rows(self) -> list[VehicleRow]:
-        return list(self._rows)
+        """The rows in the order they were loaded."""
+        return list(self._loaded)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by ``SortRole`` of ``column`` (``-1``: as loaded); persistent indexes follow their rows."""
+        self._sort_by = (column, order)
+        if not self._rows:
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        held = [self._rows[index.row()] for index in persistent]
+        self._rows = self._sorted()
+        position = {id(row): n for n, row in enumerate(self._rows)}
+        moved = [self.index(position[id(row)], index.column()) for row, index in zip(held, persistent, strict=True)]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    def _sorted(self) -> list[VehicleRow]:
+        column, order = self._sort_by
+        if column < 0:
+            return list(self._loaded)
+        descending = order == Qt.SortOrder.DescendingOrder
+        return sorted(self._loaded, key=lambda row: self._sort_key(row, column), reverse=descending)
 
     def row_of(self, vehicle_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == vehicle_id), -1)
@@ -133,8 +163,13 @@ class VehicleFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._needle = ""
         self._collection = ALL_COLLECTIONS
-        self.setSortRole(SortRole)
         self.setDynamicSortFilter(True)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The source model sorts (:meth:`VehicleTableModel.sort`); the proxy keeps its order and only filters."""
+        source = self.sourceModel()
+        if isinstance(source, VehicleTableModel):
+            source.sort(column, order)
 
     def set_search(self, text: str) -> None:
         self.beginFilterChange()

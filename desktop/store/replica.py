@@ -18,8 +18,8 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, text, update
-from sqlalchemy.dialects.sqlite import insert
+from pydantic_core import to_json
+from sqlalchemy import JSON, delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from desktop.store.models import Document, Entry, ReplicaRecord, TrustSummaryRow, Vehicle
@@ -167,18 +167,89 @@ def upsert_rows(
 def _bulk_upsert(
     session: Session, model: Any, rows: list[dict[str, Any]], keys: list[str], keep: tuple[str, ...] = ()
 ) -> None:
-    names = tuple(name for name in rows[0] if name not in keys and name not in keep)
-    key = (model.__table__.name, tuple(keys), names)
-    stmt = _UPSERTS.get(key)
-    if stmt is None:  # built once per shape: ``excluded`` is costly to derive, and a page runs several
-        base = insert(model.__table__)  # Core, not the ORM bulk path: a page is thousands of rows
-        stmt = _UPSERTS[key] = base.on_conflict_do_update(
-            index_elements=keys, set_={name: base.excluded[name] for name in names}
+    """One ``INSERT ... ON CONFLICT DO UPDATE`` for all ``rows`` (same keys), run by the driver's
+    ``executemany`` with the values bound once here: SQLAlchemy's per-row parameter processing of a Core
+    executemany was the largest Python cost of a page apply (profiled)."""
+    names = tuple(rows[0])
+    dialect = session.get_bind().dialect
+    plan = _UPSERTS.get((model.__table__.name, names, tuple(keys), keep))
+    if plan is None:
+        plan = _UPSERTS[(model.__table__.name, names, tuple(keys), keep)] = _UpsertPlan.of(
+            model.__table__, names, keys, keep, dialect
         )
-    session.execute(stmt, rows)
+    session.connection().exec_driver_sql(plan.sql, [plan.bind(row) for row in rows])
 
 
-_UPSERTS: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Any] = {}
+def _json_text(value: Any) -> str:
+    """A JSON column's value as SQLite stores it (``None`` is JSON ``null``, as SQLAlchemy's JSON type does)."""
+    return to_json(value).decode()
+
+
+class _UpsertPlan:
+    """The SQL and the per-column bind processors of one upsert shape, built once (names come from code).
+
+    Columns the rows do not name get their scalar column default on insert (as a Core insert would) and
+    are left alone on update."""
+
+    def __init__(self, sql: str, names: tuple[str, ...], processors: tuple[Any, ...], fixed: tuple[Any, ...]) -> None:
+        self.sql = sql
+        self.names = names
+        self.processors = processors
+        self.fixed = fixed
+
+    @classmethod
+    def of(
+        cls, table: Any, names: tuple[str, ...], keys: list[str], keep: tuple[str, ...], dialect: Any
+    ) -> _UpsertPlan:
+        quote = dialect.identifier_preparer.quote
+        defaults = []
+        for column in table.c:
+            if column.name not in names and column.default is not None:
+                if not column.default.is_scalar:
+                    raise ValueError(f"{table.name}.{column.name} has a computed default: pass a value")
+                defaults.append((column.name, column.default.arg))
+        inserted = [*names, *(n for n, _ in defaults)]
+        updated = [n for n in names if n not in keys and n not in keep]
+        sql = (
+            f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in inserted)}) "
+            f"VALUES ({', '.join('?' for _ in inserted)}) "
+            f"ON CONFLICT ({', '.join(quote(k) for k in keys)}) DO UPDATE SET "
+            + ", ".join(f"{quote(n)} = excluded.{quote(n)}" for n in updated)
+        )
+        processors = tuple(_processor(table.c[n].type, dialect) for n in names)
+        fixed = tuple(p(v) if (p := _processor(table.c[n].type, dialect)) else v for n, v in defaults)
+        return cls(sql, names, processors, fixed)
+
+    def bind(self, row: Mapping[str, Any]) -> tuple[Any, ...]:
+        values = [row[n] for n in self.names]
+        for index, processor in enumerate(self.processors):
+            if processor is not None:
+                values[index] = processor(values[index])
+        return (*values, *self.fixed)
+
+
+def _processor(column_type: Any, dialect: Any) -> Any:
+    """How a value of the column is bound: JSON as compact text (``None`` as JSON ``null``, like SQLAlchemy's
+    JSON type), everything else through the type's own processor (``None`` passes through)."""
+    if isinstance(column_type, JSON):
+        return _json_text
+    process = column_type.dialect_impl(dialect).bind_processor(dialect)
+    if process is None:
+        return None
+    last: list[tuple[Any, Any]] = [(None, None)]  # the rows of a page share ``now`` and the flags
+
+    def bind(value: Any) -> Any:
+        seen, bound = last[0]
+        if value is seen:
+            return bound
+        bound = process(value)
+        last[0] = (value, bound)
+        return bound
+
+    return bind
+
+
+_UPSERTS: dict[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], _UpsertPlan] = {}
 
 
 def _conflicting_entries(session: Session, rows: Mapping[str, dict[str, Any]]) -> None:

@@ -9,7 +9,8 @@ Contracts:
   recorded in one local transaction (acknowledged rows applied, rejected mutations reverted and kept as
   sync problems, outbox rows removed). A lost response is harmless: the retry repeats the same ids and the
   server answers ``duplicate``.
-- Pull: each page is applied in one local transaction together with its cursor. A 409
+- Pull: each page is applied in one local transaction together with its cursor, in order; the next page is
+  fetched on a helper thread meanwhile (parsed as plain checked data, ``desktop.sync.pages``). A 409
   ``full_resync_required`` (or a failed count check) drops the replica's server data (outbox and problems
   stay) and pulls from the beginning, at most once per call.
 - Network errors and 5xx are retried with exponential backoff; after ``Backoff.attempts`` they propagate
@@ -24,6 +25,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
@@ -40,6 +42,7 @@ from desktop.store.vault import Vault
 from desktop.sync.blobs import BlobTransfer
 from desktop.sync.client import ApiClient
 from desktop.sync.errors import ApiError, ConsentRequired, FullResyncRequired, ProtocolMismatch
+from desktop.sync.pages import PulledPage
 from shared import PROTOCOL_VERSION, SCHEMA_VERSION
 from shared.sync.protocol import (
     ChangeOp,
@@ -424,25 +427,43 @@ class SyncEngine:
         self._pull_all(limit)
 
     def _pull_all(self, limit: int) -> None:
+        """Pull pages until the server has no more. The next page is fetched (own thread) while the current one is
+        applied: each page still commits in its own transaction with its cursor, in order."""
         with self.vault.session() as session:
             state = session.get_one(SyncState, 1)
             cursor, resync = state.cursor, state.needs_full_resync
         if resync:
             raise FullResyncRequired("full_resync_required", 409, "requested locally")
-        while True:
-            self._check_cancel()
-            page = self._retry(partial(self.client.sync_changes, cursor, limit))
-            self.apply_page(page)
-            cursor = page.cursor
-            self._report.pages += 1
-            self._report.changes += len(page.changes)
-            self._emit("pull", self._report.changes)
-            if not page.has_more:
-                return
+        fetch = partial(self._fetch_page, limit)
+        page = fetch(cursor)
+        ahead: ThreadPoolExecutor | None = None
+        try:
+            while True:
+                following: Future[PulledPage] | None = None
+                if page.has_more:
+                    ahead = ahead or ThreadPoolExecutor(max_workers=1, thread_name_prefix="ltc-pull")
+                    following = ahead.submit(fetch, page.cursor)
+                self.apply_page(page)
+                self._report.pages += 1
+                self._report.changes += len(page.changes)
+                self._emit("pull", self._report.changes)
+                if following is None:
+                    return
+                self._check_cancel()
+                page = following.result()
+        finally:
+            if ahead is not None:  # after a failure the fetch in flight is abandoned (it changes nothing)
+                ahead.shutdown(wait=False, cancel_futures=True)
 
-    def apply_page(self, page: ChangesPage) -> None:
+    def _fetch_page(self, limit: int, cursor: str | None) -> PulledPage:
+        self._check_cancel()
+        return self._retry(partial(self.client.sync_page, cursor, limit))
+
+    def apply_page(self, page: PulledPage | ChangesPage) -> None:
         """Apply one page and store its cursor, in one local transaction (none for an empty page that leaves the
         cursor where it is: a no-op pull only runs the count check)."""
+        if isinstance(page, ChangesPage):
+            page = PulledPage.of(page)
         now = self._now()
         if not page.changes:
             with self.vault.session() as session:
@@ -456,13 +477,13 @@ class SyncEngine:
         with self.vault.session() as session, session.begin():
             run: list[tuple[str, str, str | None, int | None, dict[str, Any]]] = []
             for change in page.changes:
-                if change.op == ChangeOp.UPSERT and change.data is not None:
-                    vehicle = str(change.vehicle_id) if change.vehicle_id else None
-                    run.append((change.type.value, str(change.id), vehicle, change.seq, change.data))
+                data = change["data"]
+                if change["op"] == ChangeOp.UPSERT and data is not None:
+                    run.append((change["type"], change["id"], change["vehicle_id"], change["seq"], data))
                     continue
                 replica.upsert_rows(session, run, now)
                 run = []
-                replica.delete_record(session, change.type.value, str(change.id))
+                replica.delete_record(session, change["type"], change["id"])
             replica.upsert_rows(session, run, now)
             state = session.get_one(SyncState, 1)
             state.cursor = page.cursor
@@ -472,7 +493,7 @@ class SyncEngine:
                 _pause_for_kill(self._pause[1])  # test hook: still inside the page's transaction
             self._check_counts(session, page)
 
-    def _check_counts(self, session: Session, page: ChangesPage) -> None:
+    def _check_counts(self, session: Session, page: PulledPage) -> None:
         if page.counts is not None and not page.has_more:
             local = replica.local_counts(session)
             self._report.count_mismatch = {

@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 
 from desktop.sync.errors import ApiError, NotFound, error_for
+from desktop.sync.pages import PulledPage
 from shared import PROTOCOL_VERSION, SCHEMA_VERSION
 from shared.sync.protocol import (
     PROTOCOL_HEADER,
@@ -54,12 +55,19 @@ class SyncCalls:
 
     def sync_changes(self, cursor: str | None, limit: int | None = None) -> ChangesPage:
         """``GET /sync/changes``: the page after ``cursor`` (``None``: from the beginning)."""
+        return ChangesPage.model_validate_json(self._changes_body(cursor, limit))
+
+    def sync_page(self, cursor: str | None, limit: int | None = None) -> PulledPage:
+        """:meth:`sync_changes` as plain checked data (no model per change): what the sync engine applies."""
+        return PulledPage.parse(self._changes_body(cursor, limit))
+
+    def _changes_body(self, cursor: str | None, limit: int | None) -> bytes:
         params: dict[str, Any] = {}
         if cursor:
             params["cursor"] = cursor
         if limit is not None:
             params["limit"] = limit
-        return ChangesPage.model_validate_json(self._sync("GET", "/sync/changes", params=params).content)
+        return self._sync("GET", "/sync/changes", params=params).content
 
     def blob_status(self, sha256: str) -> BlobStatus | None:
         """How far an upload of ours got; ``None`` when the server has none."""

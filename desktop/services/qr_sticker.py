@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-import qrcode
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -26,7 +25,6 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
 )
-from qrcode.constants import ERROR_CORRECT_M
 
 QUIET_MODULES = 4
 CODE_GROUP = 4
@@ -53,6 +51,11 @@ class Sticker:
 
 def qr_matrix(text: str) -> list[list[bool]]:
     """The QR modules of ``text`` without a border (True = dark)."""
+    # qrcode (and the Pillow it pulls in) loads with the first code drawn, not with the QR panel: the panel
+    # is built when a vehicle opens, and it has no code to draw before the server answers
+    import qrcode  # noqa: PLC0415
+    from qrcode.constants import ERROR_CORRECT_M  # noqa: PLC0415
+
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
     code.add_data(text)
     code.make(fit=True)

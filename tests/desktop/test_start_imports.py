@@ -48,3 +48,20 @@ def test_the_start_modules_leave_later_screens_unloaded() -> None:
     answer = json.loads(done.stdout.strip().splitlines()[-1])
     assert answer["loaded"] == []
     assert answer["cli"] == "httpx"  # the stub in httpx/__init__.py, not httpx._main
+
+
+QR_PROBE = """
+import sys
+import desktop.ui.qr.qr_panel
+before = "qrcode" in sys.modules
+from desktop.services.qr_sticker import qr_matrix
+matrix = qr_matrix("https://example.test/p/abc")
+print(before, "qrcode" in sys.modules, len(matrix) >= 21)
+"""
+
+
+def test_the_qr_panel_loads_qrcode_only_to_draw_a_code() -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-c", QR_PROBE]
+    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True", "True"]

@@ -20,7 +20,7 @@ from desktop.ui.vehicles.collections_dialog import CollectionsDialog
 from shared.collections import CollectionKind
 from tests.desktop.sync.live_server import LiveServer
 from tests.desktop.ui.conftest import PASSWORD
-from tests.desktop.ui.records_helpers import TIMEOUT, register, shoot
+from tests.desktop.ui.records_helpers import TIMEOUT, clipped_texts, register, shoot
 from tests.desktop.ui.test_vehicles_sync_live import make_window, sync_now
 
 EMAIL = "sammler-ui@example.org"
@@ -80,7 +80,9 @@ def test_collection_from_another_device_filters_the_list(
     _choose(window, fleet)
     assert listing.proxy.rowCount() == 0
     assert listing.count_label.text() == "0 von 1 Fahrzeugen"
-    shoot(window, "24-sammlungen-filter")
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: clipped_texts(window) == [], timeout=TIMEOUT)  # the count label re-laid out
+    shoot(window, "30-sammlungen-filter")
 
     # the other device deletes the fleet: gone from the filter after the next sync, the list shows all again
     api.delete(fleet)
@@ -105,7 +107,7 @@ def test_collection_from_another_device_filters_the_list(
     )
     qtbot.waitUntil(lambda: "Alltag" in _filter_labels(window), timeout=TIMEOUT)
     qtbot.waitUntil(lambda: listing.model.rows()[0].collection == "Alltag, Oldtimer", timeout=TIMEOUT)
-    shoot(dialog, "25-sammlungen-verwalten", ((900, 560),))
+    shoot(dialog, "31-sammlungen-verwalten", ((900, 560),))
     # the server has it too (what another device will pull)
     alltag = next(c for c in other._authed("GET", "/collections") if c["name"] == "Alltag")
     assert alltag["vehicle_ids"] == [vehicle_id]

@@ -118,7 +118,10 @@ def test_viewer_opens_a_pdf_from_the_vault_without_plaintext_on_disk(
     assert viewer.kind == "pdf"
     assert viewer.pdf.pageCount() == 1
     assert files_containing(tmp_path, marker.encode()) == []
-    screenshot(viewer, "42-dokument-ansicht", (1100, 800))
+    screenshot(viewer, "42-dokument-ansicht")
+    viewer.resize(1920, 1080)
+    qtbot.wait(400)  # QPdfView renders the page at the new zoom in the background
+    screenshot(viewer, "42-dokument-ansicht-1920", (1920, 1080))
     viewer.close()
 
 
@@ -147,6 +150,7 @@ def test_drag_and_drop_adds_a_file_and_refuses_others_in_german(
     added = next(tab.gallery.item(i) for i in range(tab.gallery.count()) if "Motorraum" in tab.gallery.item(i).text())
     assert not added.icon().isNull()  # thumbnail decrypted in memory
     screenshot(tab, "41-dokumente-galerie")
+    screenshot(tab, "41-dokumente-galerie-1920", (1920, 1080))
 
 
 def test_every_action_is_reachable_by_keyboard(qtbot: QtBot, tab: DocumentsTab) -> None:

@@ -163,7 +163,8 @@ def test_rotate_warns_and_old_stickers_stop_working(
     preview = panel.print_preview()
     assert preview is not None
     qtbot.addWidget(preview)
-    screenshot(preview, "45-qr-druckvorschau", (1100, 800))
+    screenshot(preview, "45-qr-druckvorschau")
+    screenshot(preview, "45-qr-druckvorschau-1920", (1920, 1080))
     preview.close()
 
     with qtbot.waitSignal(service.token_changed, timeout=TIMEOUT):

@@ -26,6 +26,8 @@ from syncserver.models import Base
 
 #: The revision before the one that removed the drift (constraint names, SQLite organisation FKs).
 BEFORE_DRIFT_FIX = "7a3c5e9f1b20"
+#: The revision before existing collections were written to the sync log.
+BEFORE_COLLECTION_LOG = "b7e41d2c9a58"
 
 
 @pytest.fixture
@@ -118,6 +120,24 @@ def test_upgrade_over_existing_rows_keeps_every_row(fresh_url: str, engine_of: E
             assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
 
 
+def test_existing_collections_enter_the_sync_log_once(fresh_url: str, engine_of: Engine) -> None:
+    """Collections made before they were synced get one ``upsert`` log row for their owner, after the head."""
+    upgrade(fresh_url, BEFORE_COLLECTION_LOG)
+    seeded = _seed(engine_of)
+    changes = Base.metadata.tables["sync_changes"]
+    with engine_of.begin() as conn:
+        conn.execute(
+            insert(changes).values(seq=7, record_type="vehicle", record_id=seeded["vehicle"], op="upsert",
+                                   vehicle_id=seeded["vehicle"], created_at=_now())
+        )  # fmt: skip
+    upgrade(fresh_url, "heads")
+    with engine_of.connect() as conn:
+        rows = conn.execute(select(changes).where(changes.c.record_type == "collection")).all()
+    assert [(r.seq, r.record_id, r.op, r.audience_user_id, r.vehicle_id) for r in rows] == [
+        (8, seeded["collection"], "upsert", seeded["user"], None)
+    ]
+
+
 # --- seeding through Core (the models' columns match every revision from BEFORE_DRIFT_FIX on) ---------------
 def _now() -> datetime:
     return datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
@@ -192,7 +212,7 @@ def _seed(engine: Engine) -> dict[str, uuid.UUID]:
                 collection_id=collection, vehicle_id=own_vehicle, created_at=_now()
             )
         )
-    return {"user": user, "org": org, "vehicle": own_vehicle, "entry": entry}
+    return {"user": user, "org": org, "vehicle": own_vehicle, "entry": entry, "collection": collection}
 
 
 def _counts(engine: Engine, tables: tuple[str, ...]) -> dict[str, int]:

@@ -103,58 +103,58 @@
 <context>
     <name>EntriesTab</name>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="158"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="159"/>
         <source>Zeitleiste der Eintragungen</source>
         <translation>Timeline of entries</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="159"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="160"/>
         <source>Fassungen der Eintragung</source>
         <translation>Revisions of the entry</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="160"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="161"/>
         <source>&amp;Neue Eintragung …</source>
         <translation>&amp;New entry …</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="162"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="163"/>
         <source>Neue Eintragung (Strg+E)</source>
         <translation>New entry (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="163"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="164"/>
         <source>Ko&amp;rrigieren …</source>
         <translation>&amp;Correct …</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="164"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="165"/>
         <source>Nachwe&amp;is anhängen …</source>
         <translation>&amp;Upload evidence …</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="167"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="168"/>
         <source>Fassungen (Änderungsverlauf)</source>
         <translation>Revisions (change history)</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="205"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="206"/>
         <source>{n} Eintragungen</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="205"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="206"/>
         <source>1 Eintragung</source>
         <translation>1 entry</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="214"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="215"/>
         <source>Die Eintragungen konnten nicht geladen werden: {e}</source>
         <translation>The entries could not be loaded: {e}</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="255"/>
-        <location filename="../ui/vehicles/vehicle_file.py" line="263"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="256"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="264"/>
         <source>Nachweise anhängen</source>
         <translation>Attach evidence</translation>
     </message>
@@ -557,29 +557,24 @@
 <context>
     <name>VehicleDialog</name>
     <message>
-        <location filename="../ui/vehicles/vehicle_dialog.py" line="31"/>
+        <location filename="../ui/vehicles/vehicle_dialog.py" line="33"/>
         <source>Neues Fahrzeug</source>
         <translation>New vehicle</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_dialog.py" line="31"/>
+        <location filename="../ui/vehicles/vehicle_dialog.py" line="33"/>
         <source>Fahrzeugdaten bearbeiten</source>
         <translation>Edit vehicle data</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_dialog.py" line="36"/>
+        <location filename="../ui/vehicles/vehicle_dialog.py" line="38"/>
         <source>11 bis 17 Zeichen, ohne I, O und Q</source>
         <translation>11 to 17 characters, without I, O and Q</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_dialog.py" line="45"/>
+        <location filename="../ui/vehicles/vehicle_dialog.py" line="47"/>
         <source>– bitte wählen –</source>
         <translation>– please choose –</translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/vehicle_dialog.py" line="51"/>
-        <source>z. B. Sammlung A, Flotte Nord</source>
-        <translation>e.g. Collection A, Fleet North</translation>
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_dialog.py" line="63"/>
@@ -623,31 +618,26 @@
     </message>
     <message>
         <location filename="../ui/vehicles/vehicle_dialog.py" line="73"/>
-        <source>Samm&amp;lung</source>
-        <translation>Co&amp;llection</translation>
-    </message>
-    <message>
-        <location filename="../ui/vehicles/vehicle_dialog.py" line="74"/>
         <source>&amp;Unfallstatus</source>
         <translation>&amp;Accident status</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_dialog.py" line="79"/>
+        <location filename="../ui/vehicles/vehicle_dialog.py" line="78"/>
         <source>Felder mit * sind Pflicht. {hint}</source>
         <translation>Fields marked * are required. {hint}</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_dialog.py" line="84"/>
+        <location filename="../ui/vehicles/vehicle_dialog.py" line="83"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_dialog.py" line="86"/>
+        <location filename="../ui/vehicles/vehicle_dialog.py" line="85"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_dialog.py" line="127"/>
+        <location filename="../ui/vehicles/vehicle_dialog.py" line="125"/>
         <source>Bitte eine gültige FIN eingeben: 11 bis 17 Buchstaben und Ziffern, ohne I, O und Q.</source>
         <translation>Please enter a valid VIN: 11 to 17 letters and digits, without I, O and Q.</translation>
     </message>
@@ -655,47 +645,47 @@
 <context>
     <name>VehicleFileView</name>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="288"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="289"/>
         <source>← &amp;Alle Fahrzeuge</source>
         <translation>← All veh&amp;icles</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="298"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="299"/>
         <source>● Nicht synchronisiert</source>
         <translation>● Not synced</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="308"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="309"/>
         <source>Fahr&amp;zeug</source>
         <translation>Vehic&amp;le</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="309"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="310"/>
         <source>&amp;Eintragungen</source>
         <translation>&amp;Entries</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="310"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="311"/>
         <source>Dok&amp;umente</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="311"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="312"/>
         <source>&amp;Trust</source>
         <translation>&amp;Trust</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="312"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="313"/>
         <source>Trust-&amp;Ordner</source>
         <translation>Trust f&amp;olders</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="393"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="394"/>
         <source>FIN {vin}</source>
         <translation>VIN {vin}</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="397"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="398"/>
         <source>Trust: {light}</source>
         <translation>Trust: {light}</translation>
     </message>
@@ -1216,27 +1206,27 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="99"/>
+        <location filename="../ui/vehicles/vehicle_model.py" line="129"/>
         <source>● Noch nicht übertragen</source>
         <translation>● Not uploaded yet</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="101"/>
+        <location filename="../ui/vehicles/vehicle_model.py" line="131"/>
         <source>● Nicht synchronisiert</source>
         <translation>● Not synced</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="103"/>
+        <location filename="../ui/vehicles/vehicle_model.py" line="133"/>
         <source>Synchronisiert</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="109"/>
+        <location filename="../ui/vehicles/vehicle_model.py" line="139"/>
         <source>Lokale Änderungen warten auf die nächste Synchronisation.</source>
         <translation>Local changes are waiting for the next sync.</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_model.py" line="110"/>
+        <location filename="../ui/vehicles/vehicle_model.py" line="140"/>
         <source>Alle Änderungen sind auf dem Server.</source>
         <translation>All changes are on the server.</translation>
     </message>

@@ -46,6 +46,8 @@ class VehicleFileData:
     vehicle: VehicleRecord
     trust: TrustSummaryRecord | None
     pending: bool
+    #: The names of the synced collections/fleets the vehicle is in.
+    collections: tuple[str, ...] = ()
 
 
 class RecordsService(QObject):
@@ -104,7 +106,8 @@ class RecordsService(QObject):
             if vehicle is None or vehicle.deleted:
                 return None
             trust = TrustRepository(vault).get(vehicle_id)
-            return VehicleFileData(vehicle, trust, queries.vehicle_pending(vault, vehicle_id))
+            pending = queries.vehicle_pending(vault, vehicle_id)
+            return VehicleFileData(vehicle, trust, pending, collections.names_of(vault, vehicle_id))
 
         self._run(work, on_success, on_failure)
 

@@ -34,9 +34,9 @@ def list_collections(vault: Vault) -> list[Collection]:
     return sorted_collections(found)
 
 
-def by_vehicle(session: Any) -> dict[str, tuple[tuple[str, str], ...]]:
+def by_vehicle(session: Any, vehicle_id: str | None = None) -> dict[str, tuple[tuple[str, str], ...]]:
     """``vehicle id -> ((collection id, name), ...)`` by name, in the caller's session (one query over the
-    derived member table; for the vehicle list rows)."""
+    derived member table; for the vehicle list rows, or only ``vehicle_id``'s for its file)."""
     shown = func.coalesce(func.nullif(ReplicaRecord.local_data, "null"), ReplicaRecord.data)  # JSON None is 'null'
     name = func.json_extract(shown, "$.name")
     stmt = (
@@ -44,10 +44,18 @@ def by_vehicle(session: Any) -> dict[str, tuple[tuple[str, str], ...]]:
         .join(ReplicaRecord, (ReplicaRecord.type == KIND) & (ReplicaRecord.id == CollectionMember.collection_id))
         .order_by(CollectionMember.vehicle_id, func.lower(name), CollectionMember.collection_id)
     )
+    if vehicle_id is not None:
+        stmt = stmt.where(CollectionMember.vehicle_id == vehicle_id)
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for vehicle_id, collection_id, collection_name in session.execute(stmt):
         out[vehicle_id].append((collection_id, str(collection_name or "")))
     return {k: tuple(v) for k, v in out.items()}
+
+
+def names_of(vault: Vault, vehicle_id: str) -> tuple[str, ...]:
+    """The names of the collections/fleets ``vehicle_id`` is in, by name."""
+    with vault.session() as session:
+        return tuple(name for _, name in by_vehicle(session, vehicle_id).get(vehicle_id, ()))
 
 
 def store_answer(vault: Vault, data: Mapping[str, Any]) -> Collection:

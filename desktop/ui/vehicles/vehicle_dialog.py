@@ -1,4 +1,6 @@
-"""New or edit vehicle: FIN (new only), nickname, make, model, year, class, engine, collection, accident status."""
+"""New or edit vehicle: FIN (new only), nickname, make, model, year, class, engine, accident status.
+
+Collections and fleets are synced records of their own (Fahrzeug -> Sammlungen verwalten), not a field here."""
 
 from __future__ import annotations
 
@@ -47,8 +49,6 @@ class VehicleDialog(QDialog):
             self.class_combo.addItem(tr(name), name)
         self.class_combo.setCurrentIndex(max(0, self.class_combo.findData(meta.get("vehicle_class") or "")))
         self.engine_edit = QLineEdit(str(meta.get("engine") or ""))
-        self.collection_edit = QLineEdit(str(meta.get("collection") or ""))
-        self.collection_edit.setPlaceholderText(self.tr("z. B. Sammlung A, Flotte Nord"))
         self.accident_combo = QComboBox()
         for status in AccidentStatus:
             self.accident_combo.addItem(tr(status.label), status.value)
@@ -70,7 +70,6 @@ class VehicleDialog(QDialog):
             (self.tr("&Baujahr"), self.year_edit),
             (self.tr("Fahrzeug&klasse"), self.class_combo),
             (self.tr("Motor/&Antrieb"), self.engine_edit),
-            (self.tr("Samm&lung"), self.collection_edit),
             (self.tr("&Unfallstatus"), self.accident_combo),
         )
         for text, field in rows:
@@ -108,7 +107,6 @@ class VehicleDialog(QDialog):
             "model": self.model_edit.text().strip(),
             "engine": self.engine_edit.text().strip(),
             "vehicle_class": self.class_combo.currentData(),
-            "collection": self.collection_edit.text().strip(),
             "accident_status": self.accident_combo.currentData(),
         }
         year = self.year_edit.text().strip()

@@ -141,14 +141,18 @@ class MasterDataTab(QWidget):
         vehicle, meta = data.vehicle, data.vehicle.meta
         dash = "–"
         self.values["nickname"].setText(vehicle.nickname or dash)
-        for key in ("make", "model", "year", "engine", "collection"):
+        for key in ("make", "model", "year", "engine"):
             self.values[key].setText(str(meta.get(key) or dash))
+        self.values["collection"].setText(", ".join(data.collections) or dash)
         self.values["vehicle_class"].setText(tr(str(meta["vehicle_class"])) if meta.get("vehicle_class") else dash)
         self.values["vin"].setText(vehicle.vin_masked or dash)
         self.values["accident"].setText(tr(parse_accident_status(meta.get("accident_status")).label))
 
 
 class EntriesTab(QWidget):
+    #: The timeline of the vehicle arrived (or failed to): the file is on screen.
+    timeline_loaded = Signal()
+
     def __init__(self, records: RecordsService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.records = records
@@ -209,9 +213,11 @@ class EntriesTab(QWidget):
         else:
             self.history_model.set_rows([])
         self._update_buttons()
+        self.timeline_loaded.emit()
 
     def _failed(self, exc: BaseException) -> None:
         self.model.set_error(self.tr("Die Eintragungen konnten nicht geladen werden: {e}").format(e=error_text(exc)))
+        self.timeline_loaded.emit()
 
     def current_row(self) -> TimelineRow | None:
         return self.table.currentIndex().data(RecordRole)
@@ -311,6 +317,8 @@ class VehicleFileView(QWidget):
         self.tabs.addTab(self.trust, self.tr("&Trust"))
         self.tabs.addTab(self.folders, self.tr("Trust-&Ordner"))
         self.extra_tabs: list[QWidget] = []
+        self._qr_wanted = False
+        self.entries.timeline_loaded.connect(self._timeline_shown)
         self.tabs.currentChanged.connect(self._tab_shown)
         self.master.edit_requested.connect(self.edit_vehicle)
 
@@ -355,7 +363,7 @@ class VehicleFileView(QWidget):
         self._tab_shown(self.tabs.currentIndex())
         if self.qr_service is not None:
             if self.master.qr_panel is None:
-                QTimer.singleShot(0, self._make_qr_panel)
+                self._qr_wanted = True  # made once the timeline is in (:meth:`_timeline_shown`)
             else:
                 self.master.qr_panel.set_vehicle(vehicle_id)  # type: ignore[attr-defined]
         for widget in self.extra_tabs:
@@ -371,6 +379,11 @@ class VehicleFileView(QWidget):
         widget = self.tabs.widget(index)
         if widget in (self.documents, self.folders) and widget.vehicle_id != self.vehicle_id and self.vehicle_id:
             widget.set_vehicle(self.vehicle_id)
+
+    def _timeline_shown(self) -> None:
+        if self._qr_wanted:
+            self._qr_wanted = False
+            QTimer.singleShot(0, self._make_qr_panel)  # after the timeline's first paint
 
     def _make_qr_panel(self) -> None:
         if self.master.qr_panel is not None or not self.vehicle_id:

@@ -112,6 +112,11 @@ def test_collection_from_another_device_filters_the_list(
     alltag = next(c for c in other._authed("GET", "/collections") if c["name"] == "Alltag")
     assert alltag["vehicle_ids"] == [vehicle_id]
 
+    # the vehicle file names the vehicle's collections
+    window.workspace.open_vehicle(vehicle_id)
+    values = window.workspace.file.master.values
+    qtbot.waitUntil(lambda: values["collection"].text() == "Alltag, Oldtimer", timeout=TIMEOUT)
+
     # offline: a clear German message, nothing changes locally
     monkeypatch.setattr(
         "desktop.ui.vehicles.collections_dialog.QMessageBox.question", lambda *a, **k: QMessageBox.StandardButton.Yes

@@ -178,6 +178,8 @@ class VehicleFilterProxy(QSortFilterProxyModel):
 
     def set_collection(self, collection_id: str) -> None:
         """Show only the vehicles of this synced collection/fleet (``ALL_COLLECTIONS``: every vehicle)."""
+        if collection_id == self._collection:
+            return  # the list reloads the choices after every load: refiltering 1,000 rows for nothing is not free
         self.beginFilterChange()
         self._collection = collection_id
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)

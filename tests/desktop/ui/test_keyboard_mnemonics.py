@@ -96,8 +96,8 @@ def test_mnemonics_are_unique_in_the_main_window_and_the_vehicle_file(
     workspace.open_vehicle(report.id_map.get(local_id, local_id))  # type: ignore[attr-defined]
     file = workspace.file
     qtbot.waitUntil(lambda: file.data is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: file.master.qr_panel is not None, timeout=TIMEOUT)  # made after the timeline
     panel = file.master.qr_panel
-    assert panel is not None
     qtbot.waitUntil(lambda: panel.state is not None, timeout=TIMEOUT)  # type: ignore[attr-defined]
     for index in range(file.tabs.count()):
         file.tabs.setCurrentIndex(index)

@@ -68,8 +68,8 @@ def test_every_tab_of_the_vehicle_file(
     # Fahrzeug: master data and the public QR (loaded from the server)
     assert file.tabs.currentWidget() is file.master
     assert file.master.values["nickname"].text() == "Blauer Golf"
+    qtbot.waitUntil(lambda: file.master.qr_panel is not None, timeout=TIMEOUT)  # made after the timeline
     panel = file.master.qr_panel
-    assert panel is not None
     assert not file.master.qr_placeholder.isVisibleTo(file.master)
     qtbot.waitUntil(lambda: panel.state is not None, timeout=TIMEOUT)  # type: ignore[attr-defined]
     assert file.vehicle_id == vehicle_id

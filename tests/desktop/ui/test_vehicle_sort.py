@@ -71,3 +71,26 @@ def test_search_filters_the_sorted_rows(qapp: object) -> None:
     assert _ids(proxy) == ["3"]
     proxy.set_search("")
     assert _ids(proxy) == ["2", "4", "1", "3"]
+
+
+class CountingProxy(VehicleFilterProxy):
+    def __init__(self) -> None:
+        super().__init__()
+        self.checked = 0
+
+    def filterAcceptsRow(self, source_row: int, source_parent: object) -> bool:  # noqa: N802
+        self.checked += 1
+        return super().filterAcceptsRow(source_row, source_parent)  # type: ignore[arg-type]
+
+
+def test_choosing_the_same_collection_again_does_not_refilter(qapp: object) -> None:
+    model = VehicleTableModel()
+    proxy = CountingProxy()
+    proxy.setSourceModel(model)
+    model.set_rows(ROWS)
+    proxy.checked = 0
+    proxy.set_collection("")
+    assert proxy.checked == 0
+    proxy.set_collection("c-1")
+    assert proxy.checked >= len(ROWS)
+    assert proxy.rowCount() == 0  # no vehicle is in that collection

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
@@ -79,6 +80,9 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # What start-up loaded (modules, models, schemas, routes: ~150,000 objects) lives as long as the process:
+        # out of the cyclic collector's reach, a full collection no longer walks it (measured: ~1/3 of a push's CPU).
+        gc.freeze()
         yield
         if owns_db:
             db.dispose()

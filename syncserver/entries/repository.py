@@ -49,6 +49,31 @@ class EntryRepository:
         stmt = stmt.order_by(VehicleEntry.date.desc(), VehicleEntry.created_at.desc(), VehicleEntry.id)
         return self.session.scalars(stmt).all()
 
+    def latest_facts(self, vehicle_id: uuid.UUID) -> Sequence[Any]:
+        """What the trust derivation reads of :meth:`latest`'s rows (same rows, same order), as Core rows: a
+        vehicle's trust is recomputed after every change and may have thousands of entries."""
+        self.session.flush()  # a Core select does not autoflush
+        columns = (
+            VehicleEntry.id,
+            VehicleEntry.entry_group_id,
+            VehicleEntry.declared_trust_level,
+            VehicleEntry.trust_level,
+            VehicleEntry.date,
+            VehicleEntry.type,
+            VehicleEntry.performed_by,
+            VehicleEntry.km,
+        )
+        stmt = select(*columns).where(
+            VehicleEntry.vehicle_id == vehicle_id, VehicleEntry.is_latest.is_(True), VehicleEntry.deleted_at.is_(None)
+        )
+        stmt = stmt.order_by(VehicleEntry.date.desc(), VehicleEntry.created_at.desc(), VehicleEntry.id)
+        return self.session.execute(stmt).all()
+
+    def by_id(self, entry_id: uuid.UUID) -> VehicleEntry:
+        found = self.session.get(VehicleEntry, entry_id)
+        assert found is not None
+        return found
+
     def history(self, entry_group_id: uuid.UUID) -> Sequence[VehicleEntry]:
         stmt = select(VehicleEntry).where(
             VehicleEntry.entry_group_id == entry_group_id, VehicleEntry.deleted_at.is_(None)

@@ -167,7 +167,7 @@ class SyncRepository:
     def add_answers(self, answers: list[dict[str, Any]]) -> None:
         """Stored push answers (``client_id``, ``mutation_id``, ``answer``, ``created_at``) in one INSERT."""
         if answers:
-            self.session.execute(insert(SyncMutationAnswer), answers)
+            self.session.execute(insert(SyncMutationAnswer.__table__), answers)
 
     def add_aliases(
         self, user_id: uuid.UUID, record_type: RecordType, pairs: Sequence[tuple[uuid.UUID, uuid.UUID]], at: datetime
@@ -184,7 +184,7 @@ class SyncRepository:
                 }
                 for c, s in pairs
             ]
-            self.session.execute(insert(SyncIdAlias), rows)
+            self.session.execute(insert(SyncIdAlias.__table__), rows)
 
     def aliases(self, user_id: uuid.UUID, refs: Sequence[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
         if not refs:

@@ -61,7 +61,7 @@ def recompute_trust(session: Session, vehicle_id: uuid.UUID, now: datetime) -> T
     if vehicle is None:
         raise LookupError("unknown vehicle")
     entries_repo = EntryRepository(session)
-    latest = entries_repo.latest(vehicle_id)
+    latest = entries_repo.latest_facts(vehicle_id)
     groups = entries_repo.group_of_entries(vehicle_id)
     documents = vehicle_documents(session, vehicle_id)
     evidence: dict[uuid.UUID, bool] = defaultdict(bool)
@@ -81,7 +81,7 @@ def recompute_trust(session: Session, vehicle_id: uuid.UUID, now: datetime) -> T
             has_open_pii=open_pii[entry.entry_group_id],
         )
         if new != old:
-            entry.trust_level = new.value if new else None
+            entries_repo.by_id(entry.id).trust_level = new.value if new else None  # an ORM change: logged for sync
             action = _verification_action(old, new)
             if action is not None:
                 record(

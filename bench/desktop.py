@@ -6,7 +6,8 @@ Usage: ``python -m bench.desktop [--vehicles 1000] [--entries 50000] [--big 2000
 The replica is written straight through the store layer (the vault's SQLAlchemy models, as a sync pull would
 leave it: server data set, trust summaries present). Then the app runs in a child process (``--child``) on the
 offscreen platform: it unlocks the vault (fixed, cheap KDF costs so that the figure is the UI's, not Argon2's),
-builds the real ``MainWindow`` with the real background ``TaskRunner`` (DB worker thread, as the app) and reports
+builds the real ``MainWindow`` with the real background ``TaskRunner`` (DB worker thread, as the app; the garbage
+collector held during start-up and released once the window shows, as ``ltc-desktop`` does) and reports
 once the vehicle list is loaded and painted. While it waits, the child sleeps in Qt's event loop as ``app.exec()``
 does (a busy ``processEvents()`` loop would take the GIL from the DB worker it waits for). The parent measures
 from just before it starts the child to that report; the child adds its CPU seconds (``process_time``, all
@@ -32,11 +33,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import insert
-
-from desktop.store.keyfile import fixed_kdf_policy
-from desktop.store.models import Entry, TrustSummaryRow, Vehicle, new_id, utcnow
-from desktop.store.vault import Vault
+from desktop import heap
 
 PASSWORD = "bench-desktop-password"
 KINDS = ("service", "maintenance", "repair", "inspection", "diagnosis")
@@ -46,6 +43,12 @@ LIGHTS = ("rot", "orange", "gelb", "gruen")
 
 def build_replica(folder: Path, vehicles: int, entries: int, big: int) -> str:
     """Write the replica; returns the id of the vehicle with ``big`` entries."""
+    from sqlalchemy import insert  # noqa: PLC0415 - the child loads the app's modules after heap.hold_during_start
+
+    from desktop.store.keyfile import fixed_kdf_policy  # noqa: PLC0415
+    from desktop.store.models import Entry, TrustSummaryRow, Vehicle, new_id, utcnow  # noqa: PLC0415
+    from desktop.store.vault import Vault  # noqa: PLC0415
+
     vault = Vault.create(folder, PASSWORD, kdf=fixed_kdf_policy(1, 8, 1))
     now = utcnow()
     vehicle_ids = [new_id() for _ in range(vehicles)]
@@ -107,6 +110,7 @@ def build_replica(folder: Path, vehicles: int, entries: int, big: int) -> str:
 
 def child(folder: Path, big_vehicle: str) -> None:
     """Runs in the child process: the real main window over the unlocked vault."""
+    heap.hold_during_start()  # as ltc-desktop does before it loads the UI
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop  # noqa: PLC0415 - Qt loads only in the child
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
@@ -116,6 +120,7 @@ def child(folder: Path, big_vehicle: str) -> None:
     from desktop.services.session_service import SessionService  # noqa: PLC0415
     from desktop.services.tasks import TaskRunner  # noqa: PLC0415
     from desktop.settings import Settings  # noqa: PLC0415
+    from desktop.store.vault import Vault  # noqa: PLC0415
     from desktop.ui.app_main import install_translators  # noqa: PLC0415
     from desktop.ui.main_window import MainWindow  # noqa: PLC0415
     from desktop.ui.theme import apply_theme  # noqa: PLC0415
@@ -137,6 +142,7 @@ def child(folder: Path, big_vehicle: str) -> None:
     session.vault = opened[0]
     window = MainWindow(session)
     window.show()
+    heap.release_after_start()  # as DesktopApp does once its first window shows
     workspace = window.workspace
     wait_until(lambda: workspace.list.loaded)
     window.grab()  # one full paint of the window with the list

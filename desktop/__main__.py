@@ -34,6 +34,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return cli_main(argv[1:])
     args = build_parser().parse_args(argv)
+    from desktop import heap  # noqa: PLC0415
+
+    heap.hold_during_start()  # released once the first window shows (desktop.ui.app_main)
     try:
         from desktop.ui.app_main import run  # the Qt UI; imported late so --help works without a display
     except ImportError:

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop import heap
 from desktop.credentials import SecretStore, open_secret_store
 from desktop.paths import AppPaths, resolve_paths
 from desktop.services.session_service import SessionService
@@ -92,7 +93,9 @@ class DesktopApp:
         self._first_window_shown("MainWindow")
 
     def _first_window_shown(self, name: str) -> None:
-        """With ``LTC_DESKTOP_EXIT_AFTER_SHOW=1`` (tests of the start command): print the marker, then quit."""
+        """Release the start-up hold on the garbage collector (:mod:`desktop.heap`). With
+        ``LTC_DESKTOP_EXIT_AFTER_SHOW=1`` (tests of the start command): print the marker, then quit."""
+        heap.release_after_start()
         if os.environ.get(EXIT_AFTER_SHOW_ENV) != "1":
             return
         sys.stdout.write(f"{SHOWN_MARKER} window={name} server={self.session.server_url}\n")

@@ -44,7 +44,7 @@ class CollectionsDialog(QDialog):
         self.vehicles: list[VehicleRow] = []
         self._filling = False
         self.setWindowTitle(self.tr("Sammlungen und Flotten"))
-        self.setMinimumSize(720, 460)
+        self.setMinimumSize(860, 500)
         self.setStyleSheet(RECORDS_STYLE)
 
         intro = QLabel(

@@ -20,7 +20,7 @@ from desktop.ui.vehicles.collections_dialog import CollectionsDialog
 from shared.collections import CollectionKind
 from tests.desktop.sync.live_server import LiveServer
 from tests.desktop.ui.conftest import PASSWORD
-from tests.desktop.ui.records_helpers import TIMEOUT, clipped_texts, register, shoot
+from tests.desktop.ui.records_helpers import TIMEOUT, clipped_texts, register, shoot, shoot_over
 from tests.desktop.ui.test_vehicles_sync_live import make_window, sync_now
 
 EMAIL = "sammler-ui@example.org"
@@ -107,7 +107,8 @@ def test_collection_from_another_device_filters_the_list(
     )
     qtbot.waitUntil(lambda: "Alltag" in _filter_labels(window), timeout=TIMEOUT)
     qtbot.waitUntil(lambda: listing.model.rows()[0].collection == "Alltag, Oldtimer", timeout=TIMEOUT)
-    shoot(dialog, "31-sammlungen-verwalten", ((900, 560),))
+    window.workspace.show_list()
+    shoot_over(window, dialog, "31-sammlungen-verwalten")
     # the server has it too (what another device will pull)
     alltag = next(c for c in other._authed("GET", "/collections") if c["name"] == "Alltag")
     assert alltag["vehicle_ids"] == [vehicle_id]

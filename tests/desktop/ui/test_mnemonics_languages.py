@@ -75,6 +75,7 @@ def test_no_mnemonic_clash_in_either_language(
     seen["settings"] = _dialog_walk(qtbot, window.open_settings())
     collections = window.open_collections()
     qtbot.waitUntil(lambda: runner.running == 0, timeout=TIMEOUT)
+    assert collections.windowTitle() == ("Collections and fleets" if english else "Sammlungen und Flotten")
     seen["collections"] = _dialog_walk(qtbot, collections)
 
     clashes = {screen: clash for screen, pairs in seen.items() if (clash := collisions(pairs))}

@@ -41,7 +41,7 @@ from desktop.store.repositories import (  # noqa: E402
 )
 from desktop.store.vault import Vault  # noqa: E402
 from desktop.sync.client import ApiClient  # noqa: E402
-from desktop.sync.engine import SyncEngine  # noqa: E402
+from desktop.sync.engine import PUSH_BATCH, SyncEngine  # noqa: E402
 from shared.sync.protocol import ChangesPage  # noqa: E402
 from syncserver.config import Settings  # noqa: E402
 from syncserver.models.document import Document  # noqa: E402
@@ -243,7 +243,7 @@ def run(backend: str, db_env: dict[str, str], db_url: str | None, args: argparse
             EntryRepository(vault).add(vehicle, km=n, **ENTRY)  # type: ignore[arg-type]
         cpu = Cpu(server.process.pid)
         started = time.perf_counter()
-        engine.push(100)
+        engine.push(PUSH_BATCH)  # what sync_once sends per request
         push = time.perf_counter() - started
         print(
             f"[{backend}] push: {args.push} offline entries in {push:.2f} s = {args.push / push:,.0f} mutations/s; "

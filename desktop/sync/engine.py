@@ -114,6 +114,9 @@ META_TTL = 300.0
 #: ``last_sync_at`` of a sync that changed nothing is written only when the stored one is older than this (s),
 #: so a no-op sync commits nothing while the status bar's minute-resolution "last synced" stays right.
 LAST_SYNC_REFRESH = 60.0
+#: Mutations per push request (at most what the server's ``/sync/meta`` allows): fewer round trips, and the
+#: server applies runs of ``entry.create`` together and recomputes each vehicle's trust once per request.
+PUSH_BATCH = 500
 
 
 def _pause_hook() -> tuple[int, Path] | None:
@@ -202,7 +205,7 @@ class SyncEngine:
         try:
             meta = self._handshake()
             self._consent_hold(None)
-            self.push(min(meta.max_push_mutations, 100))
+            self.push(min(meta.max_push_mutations, PUSH_BATCH))
             self.pull(min(self.page_limit or meta.max_page_limit, meta.max_page_limit))
         except ConsentRequired as exc:
             self._consent_hold(exc)

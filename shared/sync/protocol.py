@@ -35,8 +35,9 @@ from pydantic import BaseModel, ConfigDict, Field
 PROTOCOL_HEADER = "X-LTC-Protocol-Version"
 #: Request header carrying the client's record schema version.
 SCHEMA_HEADER = "X-LTC-Schema-Version"
-#: Most mutations accepted in one push.
-MAX_PUSH_MUTATIONS = 100
+#: Most mutations accepted in one push (one server transaction: at ~0.5 ms of CPU per entry.create about a
+#: quarter second of SQLite's write lock; an offline week of entries goes up in one or two requests).
+MAX_PUSH_MUTATIONS = 500
 #: Default and largest page size of ``GET /sync/changes``.
 DEFAULT_PAGE_LIMIT = 200
 MAX_PAGE_LIMIT = 1000

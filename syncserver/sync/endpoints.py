@@ -67,9 +67,10 @@ def meta(actor: SyncActor, session: SessionDep, ctx: ContextDep) -> SyncMeta:
 
 
 @router.post("/push", response_model=PushResponse, responses=_RESYNC)
-def push(body: PushRequest, actor: SyncActor, session: SessionDep, ctx: ContextDep, intake: IntakeDep) -> PushResponse:
+def push(body: PushRequest, actor: SyncActor, session: SessionDep, ctx: ContextDep, intake: IntakeDep) -> Response:
     """Apply intent mutations in order; one applied/duplicate/rejected result per mutation."""
-    return SyncService(session, ctx, intake).push(actor, body)
+    answer = SyncService(session, ctx, intake).push(actor, body)
+    return Response(content=answer.model_dump_json(), media_type="application/json")  # built once, not re-validated
 
 
 @router.get("/changes", response_model=ChangesPage, responses=_RESYNC)

@@ -8,18 +8,22 @@ Backends:
 - :class:`UnavailableSecretStore`: what :func:`open_secret_store` returns when no secure backend exists.
   It stores nothing, its ``is_secure`` is false and ``fallback_reason`` says why, so the UI can show
   "your key cannot be remembered on this machine". Nothing is ever written in clear to a file instead.
+- :class:`DeferredSecretStore`: opens the store on first use, so that the app's start neither imports
+  ``keyring`` (with its helpers, ~50 ms) nor discovers the OS backend on the GUI thread.
 
 Contract: every method may be called from any thread, but the OS backends can be slow (D-Bus): call them
 on the DB worker, never on the GUI thread. Failures of the OS keyring raise :class:`SecretStoreError`.
+``keyring`` is imported where it is used, not with this module.
 """
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 SERVICE_NAME = "LifeTimeCircle Service Heft"
 
@@ -108,7 +112,11 @@ class KeyringSecretStore:
     """The OS keyring; every secret is filed under ``service`` with the given name."""
 
     def __init__(self, backend: KeyringBackend | None = None, service: str = SERVICE_NAME) -> None:
-        self._backend = backend if backend is not None else keyring.get_keyring()
+        if backend is None:
+            import keyring  # noqa: PLC0415 - see the module docstring
+
+            backend = keyring.get_keyring()
+        self._backend = backend
         self._service = service
 
     @property
@@ -124,26 +132,32 @@ class KeyringSecretStore:
         return insecure_reason(self._backend)
 
     def get_secret(self, name: str) -> str | None:
+        from keyring.errors import KeyringError  # noqa: PLC0415
+
         try:
             return self._backend.get_password(self._service, name)
-        except keyring.errors.KeyringError as exc:
+        except KeyringError as exc:
             raise SecretStoreError(f"keyring read failed: {exc}") from exc
 
     def set_secret(self, name: str, value: str) -> None:
+        from keyring.errors import KeyringError  # noqa: PLC0415
+
         reason = insecure_reason(self._backend)
         if reason is not None:
             raise SecretStoreError(f"refusing to store a secret: {reason}")
         try:
             self._backend.set_password(self._service, name, value)
-        except keyring.errors.KeyringError as exc:
+        except KeyringError as exc:
             raise SecretStoreError(f"keyring write failed: {exc}") from exc
 
     def delete_secret(self, name: str) -> None:
+        from keyring.errors import KeyringError, PasswordDeleteError  # noqa: PLC0415
+
         try:
             self._backend.delete_password(self._service, name)
-        except keyring.errors.PasswordDeleteError:
+        except PasswordDeleteError:
             return None  # already gone
-        except keyring.errors.KeyringError as exc:
+        except KeyringError as exc:
             raise SecretStoreError(f"keyring delete failed: {exc}") from exc
 
 
@@ -175,10 +189,51 @@ def insecure_reason(backend: KeyringBackend) -> str | None:
 def open_secret_store(backend: KeyringBackend | None = None) -> SecretStore:
     """The OS keyring when it is secure, else an :class:`UnavailableSecretStore` naming the reason."""
     try:
-        chosen = backend if backend is not None else keyring.get_keyring()
+        if backend is None:
+            import keyring  # noqa: PLC0415 - see the module docstring
+
+            backend = keyring.get_keyring()
+        chosen = backend
     except Exception as exc:  # keyring's backend discovery can fail on broken D-Bus setups
         return UnavailableSecretStore(f"keyring could not be initialised: {exc}")
     reason = insecure_reason(chosen)
     if reason is not None:
         return UnavailableSecretStore(reason)
     return KeyringSecretStore(chosen)
+
+
+class DeferredSecretStore:
+    """A :class:`SecretStore` opened by ``opener`` on first use (once, from whichever thread asks first).
+
+    The app starts with ``DeferredSecretStore(open_secret_store)``: the keyring loads on the DB worker when the
+    cached key or the refresh token is first needed, or when a screen asks ``is_secure``.
+    """
+
+    def __init__(self, opener: Callable[[], SecretStore]) -> None:
+        self._opener = opener
+        self._store: SecretStore | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def store(self) -> SecretStore:
+        with self._lock:
+            if self._store is None:
+                self._store = self._opener()
+            return self._store
+
+    @property
+    def is_secure(self) -> bool:
+        return self.store.is_secure
+
+    @property
+    def fallback_reason(self) -> str | None:
+        return self.store.fallback_reason
+
+    def get_secret(self, name: str) -> str | None:
+        return self.store.get_secret(name)
+
+    def set_secret(self, name: str, value: str) -> None:
+        self.store.set_secret(name, value)
+
+    def delete_secret(self, name: str) -> None:
+        self.store.delete_secret(name)

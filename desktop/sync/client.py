@@ -77,7 +77,13 @@ class SecretTokenStore:
         self._secrets = secrets
         self._name = name
         self._memory: str | None = None
-        self.persistent = secrets.is_secure
+        self._persistent: bool | None = None  # asked on first use: opening the keyring may be slow
+
+    @property
+    def persistent(self) -> bool:
+        if self._persistent is None:
+            self._persistent = self._secrets.is_secure
+        return self._persistent
 
     def load(self) -> str | None:
         if self._memory is not None:
@@ -94,7 +100,7 @@ class SecretTokenStore:
         try:
             self._secrets.set_secret(self._name, refresh_token)
         except SecretStoreError:
-            self.persistent = False
+            self._persistent = False
 
     def clear(self) -> None:
         self._memory = None

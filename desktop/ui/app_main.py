@@ -10,7 +10,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import heap
-from desktop.credentials import SecretStore, open_secret_store
+from desktop.credentials import DeferredSecretStore, SecretStore, open_secret_store
 from desktop.paths import AppPaths, resolve_paths
 from desktop.services.session_service import SessionService
 from desktop.services.tasks import TaskRunner, set_default_runner
@@ -125,7 +125,7 @@ def run(server: str | None = None, data_dir: str | None = None, lang: str | None
     runner = TaskRunner()
     set_default_runner(runner)
     runner.set_error_handler(lambda exc: QMessageBox.warning(None, app.tr("Fehler"), error_text(exc)))
-    desktop = DesktopApp(paths, settings, open_secret_store(), runner)
+    desktop = DesktopApp(paths, settings, DeferredSecretStore(open_secret_store), runner)  # keyring on first use
     desktop.start()
     try:
         return app.exec()

@@ -13,10 +13,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 
-#: Loaded only when needed: migrations, httpx's command-line client, QR/sticker and camera/decoder code,
+#: Loaded only when needed: migrations, the OS keyring, httpx's command-line client, QR/sticker and camera/decoder code,
 #: PDF and print support, the workshop and admin screens.
 LATER = (
     "alembic",
+    "keyring",
     "click",
     "rich",
     "pygments",

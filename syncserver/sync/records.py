@@ -303,6 +303,9 @@ class Renderer:
         out = []
         rows = self.repo.collections(ids)
         members = self.repo.collection_members([c.id for c in rows if c.owner_user_id == self.actor.user_id])
+        unknown = list({v for member_ids in members.values() for v in member_ids if v not in self._access})
+        for found in self.repo.vehicles(unknown):  # one query for every member, not one per vehicle
+            self.access(found.id, found)
         for c in rows:
             if c.owner_user_id != self.actor.user_id:
                 out.append(Rendered(RecordType.COLLECTION, c.id, ChangeOp.REMOVE, None))

@@ -9,8 +9,14 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import event
 
+from shared.roles import Role
+from shared.sync.protocol import RecordType
+from syncserver.access.actor import Actor
 from syncserver.models.governance import Membership, MembershipRole, MembershipStatus
+from syncserver.models.vehicle import Vehicle
+from syncserver.sync.records import Renderer
 from tests.syncserver.support import SignedIn, ctx_of, db_session, sign_in
 from tests.syncserver.test_sync_support import VIN, Device, replica, workshop_member
 
@@ -118,3 +124,43 @@ def test_deleted_vehicle_leaves_vehicle_ids(client: TestClient, app: FastAPI) ->
     assert _collections(device)[collection_id]["vehicle_ids"] == [vehicle_id]
     assert device.one("vehicle.delete", vehicle_id=vehicle_id)["status"] == "applied"
     assert _collections(Device(client, owner))[collection_id]["vehicle_ids"] == []
+
+
+def test_member_vehicles_are_looked_up_in_one_query(client: TestClient, app: FastAPI) -> None:
+    """A fleet's vehicle_ids are checked against the owner's access with one vehicles query, not one each."""
+    owner = sign_in(app)
+    now = ctx_of(app).clock.now()
+    vehicle_ids = [uuid.uuid4() for _ in range(12)]
+    with db_session(app) as session:
+        for n, vehicle_id in enumerate(vehicle_ids):
+            session.add(
+                Vehicle(id=vehicle_id, owner_user_id=owner.user_id, created_by_user_id=owner.user_id,
+                        vin_enc=b"sealed", vin_hmac=uuid.uuid4().hex, vin_prefix3="WVW", vin_last4=f"{n:04d}",
+                        created_at=now, updated_at=now)
+            )  # fmt: skip
+    collection_id = _create(client, owner, "Flotte", "fleet")
+    for vehicle_id in vehicle_ids:
+        assert (
+            client.put(f"/collections/{collection_id}/vehicles/{vehicle_id}", headers=owner.headers).status_code == 200
+        )
+
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    engine = ctx_of(app).db.engine
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        with db_session(app) as session:
+            actor = Actor(user_id=owner.user_id, role=Role.USER, session_id=uuid.uuid4(), second_factor=False,
+                          totp_enabled=False, email_hmac="")  # fmt: skip
+            key = (RecordType.COLLECTION, uuid.UUID(collection_id))
+            rendered = Renderer(session, ctx_of(app), actor, now).render([key])
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    data = rendered[key].data
+    assert data is not None
+    assert sorted(data["vehicle_ids"]) == sorted(str(v) for v in vehicle_ids)  # same clock: ordered by id
+    vehicle_reads = [s for s in statements if "FROM vehicles" in s and "vehicle_collection" not in s]
+    assert len(vehicle_reads) == 1, vehicle_reads

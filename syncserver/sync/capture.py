@@ -161,8 +161,10 @@ def _bulk_insert(state: ORMExecuteState) -> None:
 
     A synced model inserted without row dicts (``insert(Model).values(...)``, ``from_select``) cannot be
     noted, so it is refused rather than left out of the log."""
+    if not state.is_insert:  # every ORM select passes here too: the cheap test first
+        return
     mapper = state.bind_mapper
-    if not state.is_insert or mapper is None or not _synced(mapper.class_):
+    if mapper is None or not _synced(mapper.class_):
         return
     params = state.parameters
     rows = [params] if isinstance(params, dict) else list(params or [])

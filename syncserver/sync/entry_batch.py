@@ -66,7 +66,10 @@ def apply_entry_creates(
         results.append(
             MutationResult(mutation_id=mutation.mutation_id, status=ResultStatus.APPLIED, rows=rows, id_map=id_map)
         )
-    repo.add_aliases(actor.user_id, RecordType.ENTRY, new_aliases, now)
+    if new_aliases:  # a client id used again (a faulty client) keeps resolving to the record that had it first
+        known = repo.aliases(actor.user_id, [mine for mine, _ in new_aliases])
+        first = {mine: server for mine, server in reversed(new_aliases) if mine not in known}
+        repo.add_aliases(actor.user_id, RecordType.ENTRY, list(first.items()), now)
     return results
 
 

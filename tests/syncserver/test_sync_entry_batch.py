@@ -82,10 +82,12 @@ class TestEntryRun:
         revised = owner.one("entry.revise", id=str(uuid.uuid4()), vehicle_id=vehicle_id, entry_id=server_clash,
                             **{**ENTRY, "km": 20000})  # fmt: skip
         assert revised["status"] == "applied"
+        (thrice,) = owner.push(owner.mutation("entry.create", id=again, vehicle_id=vehicle_id, **ENTRY))
+        assert thrice["status"] == "applied"  # a reused id never fails the push; the first alias stays
         with db_session(app) as session:
             aliases = session.execute(select(SyncIdAlias.client_ref, SyncIdAlias.server_id)).all()
             assert {(str(c), str(s)) for c, s in aliases} >= {(again, server_twin), (taken, server_clash)}
-            assert session.scalar(select(func.count()).select_from(VehicleEntry)) == 5  # 4 creates + 1 revision
+            assert session.scalar(select(func.count()).select_from(VehicleEntry)) == 6  # 5 creates + 1 revision
 
     def test_a_retried_run_is_answered_from_the_stored_answers(self, client: TestClient, app: FastAPI) -> None:
         owner = Device(client, sign_in(app))

@@ -263,8 +263,9 @@ def run(backend: str, db_env: dict[str, str], db_url: str | None, args: argparse
         if args.ratio:
             pages: list[ChangesPage] = []
             cursor = None
+            limit = args.page or client.sync_meta().max_page_limit  # the pages the engine pulled
             while True:
-                page = client.sync_changes(cursor, args.page)
+                page = client.sync_changes(cursor, limit)
                 pages.append(page)
                 cursor = page.cursor
                 if not page.has_more:
@@ -297,7 +298,7 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=50)
     parser.add_argument("--documents", type=int, default=5, help="per vehicle")
     parser.add_argument("--push", type=int, default=1000)
-    parser.add_argument("--page", type=int, default=1000)
+    parser.add_argument("--page", type=int, default=None, help="pull page size (default: the server's largest)")
     parser.add_argument("--postgres", help="a PostgreSQL server URL; a fresh database is created on it")
     parser.add_argument("--no-ratio", dest="ratio", action="store_false")
     args = parser.parse_args()

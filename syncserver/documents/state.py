@@ -70,6 +70,12 @@ def document_actor(session: Session, actor: Actor, doc: Document, now: datetime)
         vehicle = VehicleRepository(session).get(doc.vehicle_id)
         access = relation_to(session, actor, vehicle, now) if vehicle is not None else None
         relation = access.relation if access is not None else None
+    return document_actor_of(actor, doc, relation)
+
+
+def document_actor_of(actor: Actor, doc: Document, relation: Relation | None) -> DocumentActor:
+    """:func:`document_actor` with the caller's relation to the document's live vehicle already known
+    (``relation_to``; ``None``: no vehicle, not live, or no relation)."""
     return DocumentActor(
         role=actor.role,
         user_id=str(actor.user_id),

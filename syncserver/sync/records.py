@@ -28,10 +28,11 @@ from shared.trust.todos import todo_codes_for_role
 from syncserver.access.actor import Actor
 from syncserver.context import ServerContext
 from syncserver.documents.schemas import DocumentOut
-from syncserver.documents.state import document_actor, state_of
+from syncserver.documents.state import document_actor_of, state_of
 from syncserver.models.document import Document
 from syncserver.models.entry import VehicleEntry
 from syncserver.models.vehicle import Vehicle
+from syncserver.sync.entry_page import PageEntry, page_entries
 from syncserver.sync.repository import SyncRepository
 from syncserver.vehicles.access import Capability, Relation, VehicleAccess, relation_to
 from syncserver.vehicles.schemas import CollectionOut, VehicleOut
@@ -90,9 +91,11 @@ class Renderer:
         self.repo = SyncRepository(session)
         self.vehicles = VehicleService(session, ctx)
         self._access: dict[uuid.UUID, VehicleAccess | None] = {}
+        #: ``relation_to`` of each live vehicle in ``_access`` (admins included), for document actors.
+        self._relations: dict[uuid.UUID, Relation | None] = {}
         self._orgs: set[uuid.UUID] | None = None
         self._doc_actors: dict[tuple[uuid.UUID | None, bool], DocumentActor] = {}
-        self._authors: dict[tuple[uuid.UUID, uuid.UUID | None, uuid.UUID | None], bool] = {}
+        self._authors: dict[tuple[Any, Any, uuid.UUID | None], bool] = {}
 
     def access(self, vehicle_id: uuid.UUID | None, vehicle: Vehicle | None = None) -> VehicleAccess | None:
         """The actor's relation to a live vehicle; admins only through their own relations (sync keeps to
@@ -100,14 +103,23 @@ class Renderer:
         if vehicle_id is None:
             return None
         if vehicle_id not in self._access:
-            found = vehicle or next(iter(self.repo.vehicles([vehicle_id])), None)
-            access = None
-            if found is not None and found.deleted_at is None:
-                access = relation_to(self.session, self.actor, found, self.now)
-                if access is not None and access.relation is Relation.ADMIN:
-                    access = None
-            self._access[vehicle_id] = access
+            self._relate(vehicle_id, vehicle or next(iter(self.repo.vehicles([vehicle_id])), None))
         return self._access[vehicle_id]
+
+    def _relate(self, vehicle_id: uuid.UUID, found: Vehicle | None) -> None:
+        access = None
+        if found is not None and found.deleted_at is None:
+            access = relation_to(self.session, self.actor, found, self.now)
+        self._relations[vehicle_id] = access.relation if access is not None else None
+        self._access[vehicle_id] = None if access is None or access.relation is Relation.ADMIN else access
+
+    def _prefetch(self, vehicle_ids: Iterable[uuid.UUID | None]) -> None:
+        """The actor's relations to all these vehicles, loaded with one query (a pull page names hundreds)."""
+        missing = list({v for v in vehicle_ids if v is not None and v not in self._access})
+        if missing:
+            found = {v.id: v for v in self.repo.vehicles(missing)}
+            for vehicle_id in missing:
+                self._relate(vehicle_id, found.get(vehicle_id))
 
     def orgs(self) -> set[uuid.UUID]:
         if self._orgs is None:
@@ -131,6 +143,7 @@ class Renderer:
     def _vehicle(self, ids: list[uuid.UUID]) -> list[Rendered]:
         out = []
         rows = self.repo.vehicles(ids)
+        lights = self.repo.trust_lights([v.id for v in rows])
         for v in rows:
             if v.deleted_at is not None:
                 out.append(Rendered(RecordType.VEHICLE, v.id, ChangeOp.DELETE, v.id))
@@ -139,11 +152,13 @@ class Renderer:
             if access is None:
                 out.append(Rendered(RecordType.VEHICLE, v.id, ChangeOp.REMOVE, v.id))
                 continue
-            data = VehicleOut.of(self.vehicles.view(access)).model_dump(mode="json")
+            data = VehicleOut.of(self.vehicles.view(access, lights)).model_dump(mode="json")
             out.append(Rendered(RecordType.VEHICLE, v.id, ChangeOp.UPSERT, v.id, data))
         return out + self._gone(RecordType.VEHICLE, ids, {v.id for v in rows})
 
     def _entry(self, ids: list[uuid.UUID]) -> list[Rendered]:
+        if self.raw:
+            return self._page_entries(ids)
         rows: Sequence[VehicleEntry] = self.repo.entry_rows(ids)  # Core rows read like the model
         counts = self.repo.revision_counts(list({e.entry_group_id for e in rows}))
         out = []
@@ -159,6 +174,41 @@ class Renderer:
                     data = to_jsonable_python(data)
                 out.append(Rendered(RecordType.ENTRY, e.id, ChangeOp.UPSERT, e.vehicle_id, data))
         return out + self._gone(RecordType.ENTRY, ids, {e.id for e in rows})
+
+    def _page_entries(self, ids: list[uuid.UUID]) -> list[Rendered]:
+        """Pull pages: the entries from one untyped query (``entry_page``), data already in wire form."""
+        rows = page_entries(self.session, ids)
+        self._prefetch(e.vehicle_id for e in rows)
+        out = []
+        for e in rows:
+            access = self.access(e.vehicle_id)
+            if access is None:
+                out.append(Rendered(RecordType.ENTRY, e.id, ChangeOp.REMOVE, e.vehicle_id))
+            elif e.deleted:
+                out.append(Rendered(RecordType.ENTRY, e.id, ChangeOp.DELETE, e.vehicle_id))
+            else:
+                if e.is_latest:
+                    e.data["can_revise"] = self._page_can_revise(access, e)
+                out.append(Rendered(RecordType.ENTRY, e.id, ChangeOp.UPSERT, e.vehicle_id, e.data))
+        return out + self._gone(RecordType.ENTRY, ids, {e.id for e in rows})
+
+    def _page_can_revise(self, access: VehicleAccess, e: PageEntry) -> bool:
+        """:meth:`_can_revise` of a latest page entry (ids as text), decided once per author combination."""
+        key = (e.author_user_id, e.author_org_id, access.acting_org_id)
+        found = self._authors.get(key)
+        if found is None:
+            version = EntryVersion(
+                entry_id=e.data["id"],
+                entry_group_id=e.data["entry_group_id"],
+                version=e.data["version"],
+                is_latest=True,
+                author_user_id=e.author_user_id,
+                author_org_id=e.author_org_id,
+            )
+            org = str(access.acting_org_id) if access.acting_org_id else None
+            found = is_author(version, actor_user_id=str(self.actor.user_id), actor_org_id=org)
+            self._authors[key] = found
+        return found
 
     def _can_revise(self, access: VehicleAccess, e: VehicleEntry) -> bool:
         """``is_author`` reads only the author fields and the acting org: decided once per combination."""
@@ -184,6 +234,7 @@ class Renderer:
 
     def _document(self, ids: list[uuid.UUID]) -> list[Rendered]:
         rows = self.repo.documents(ids)
+        self._prefetch(d.vehicle_id for d in rows)
         out = []
         for d in rows:
             if d.deleted_at is not None:
@@ -203,11 +254,16 @@ class Renderer:
         return out + self._gone(RecordType.DOCUMENT, ids, {d.id for d in rows})
 
     def _document_actor(self, d: Document) -> DocumentActor:
-        """``document_actor`` once per (vehicle, uploader or not): nothing else of the document enters it."""
+        """``document_actor`` once per (vehicle, uploader or not): nothing else of the document enters it. The
+        relation is the one :meth:`access` found for the vehicle (no second vehicle query)."""
         key = (d.vehicle_id, d.owner_user_id == self.actor.user_id)
         found = self._doc_actors.get(key)
         if found is None:
-            found = self._doc_actors[key] = document_actor(self.session, self.actor, d, self.now)
+            relation = None
+            if d.vehicle_id is not None:
+                self.access(d.vehicle_id)
+                relation = self._relations[d.vehicle_id]
+            found = self._doc_actors[key] = document_actor_of(self.actor, d, relation)
         return found
 
     def _trust_summary(self, ids: list[uuid.UUID]) -> list[Rendered]:

@@ -70,7 +70,8 @@ class SyncRepository:
         limit: int,
     ) -> Sequence[Any]:
         """Log rows after ``seq`` that concern the user's shown vehicles (``sync_visibility``, reconciled by the
-        caller first), their organisations or the user, in seq order. Core rows: a page is up to 1,000."""
+        caller first), their organisations or the user, in seq order. Core rows of the four columns a page
+        reads (``seq``, ``record_type``, ``record_id``, ``op``): a page is thousands of rows."""
         table = SyncChange.__table__
         shown = self.shown_subquery(user_id)
         scope = [
@@ -79,7 +80,8 @@ class SyncRepository:
         ]
         if org_ids:
             scope.append(table.c.org_id.in_(org_ids) & table.c.audience_user_id.is_(None))
-        stmt = select(table).where(table.c.seq > seq, or_(*scope)).order_by(table.c.seq).limit(limit)
+        columns = (table.c.seq, table.c.record_type, table.c.record_id, table.c.op)
+        stmt = select(*columns).where(table.c.seq > seq, or_(*scope)).order_by(table.c.seq).limit(limit)
         return self.session.execute(stmt).all()
 
     def live_counts(self, user_id: uuid.UUID) -> dict[str, int]:
@@ -212,6 +214,15 @@ class SyncRepository:
 
     def documents(self, ids: Sequence[uuid.UUID]) -> Sequence[Document]:
         return self.session.scalars(select(Document).where(Document.id.in_(ids))).all() if ids else []
+
+    def trust_lights(self, vehicle_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
+        """The stored trust light of each of these vehicles that has a summary (one statement)."""
+        if not vehicle_ids:
+            return {}
+        self.session.flush()  # a Core select does not autoflush
+        table = VehicleTrustSummary.__table__
+        stmt = select(table.c.vehicle_id, table.c.trust_light).where(table.c.vehicle_id.in_(vehicle_ids))
+        return {row[0]: row[1] for row in self.session.execute(stmt).all()}
 
     def summaries(self, ids: Sequence[uuid.UUID]) -> Sequence[VehicleTrustSummary]:
         if not ids:

@@ -40,6 +40,7 @@ from syncserver.context import ServerContext
 from syncserver.intake.runtime import IntakeRuntime
 from syncserver.models.sync import SyncClient, SyncIdAlias, SyncVisibility
 from syncserver.sync import capture
+from syncserver.sync.counts import LIVE_COUNTS
 from syncserver.sync.entry_batch import apply_entry_creates
 from syncserver.sync.mutations import HANDLERS, REFERENCE_KEYS, Call
 from syncserver.sync.records import Renderer
@@ -243,8 +244,16 @@ class SyncService:
         changes.sort(key=lambda c: int(c["seq"]))
         next_cursor = position.advance(rows[-1].seq if rows else position.seq)
         has_more = len(rows) == size
-        counts = None if has_more else self.repo.live_counts(actor.user_id)
+        counts = None if has_more else self._live_counts(actor, head, logged)
         return {"cursor": next_cursor.encode(), "has_more": has_more, "changes": changes, "counts": counts}
+
+    def _live_counts(self, actor: Actor, head: int, logged: bool) -> dict[str, int]:
+        """The count check's numbers; reused for the same database, user and log head (``sync.counts``), unless
+        this pull logged visibility rows itself (not committed yet: counted afresh, not remembered)."""
+        if logged:
+            return self.repo.live_counts(actor.user_id)
+        key = (str(self.session.get_bind().url), actor.user_id, EPOCH, head)
+        return LIVE_COUNTS.get_or_compute(key, lambda: self.repo.live_counts(actor.user_id))
 
     def _reconcile(self, actor: Actor, now: datetime, orgs: Sequence[uuid.UUID]) -> bool:
         """Log ``grant``/``remove`` events for the actor's gained/lost vehicles; whether any were logged.

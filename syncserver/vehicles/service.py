@@ -98,12 +98,16 @@ class VehicleService:
         self.vinbox = VinBox(ctx.settings.secret)
 
     # views ----------------------------------------------------------------------------------------
-    def view(self, access: VehicleAccess) -> VehicleView:
+    def view(self, access: VehicleAccess, lights: Mapping[uuid.UUID, str] | None = None) -> VehicleView:
+        """``lights``: the stored trust lights of a batch of vehicles read beforehand (sync pages render hundreds);
+        read here when omitted."""
         v = access.vehicle
         vin = self.vinbox.open(v.id, v.vin_enc) if access.sees_full_vin else None
         meta = dict(v.meta_extra or {})
         meta.update(accident_status=v.accident_status, accident_trust_completed=v.accident_trust_completed)
-        light = stored_light(self.session, v.id) if access.can(Capability.MANAGE) else None
+        light = None
+        if access.can(Capability.MANAGE):
+            light = lights.get(v.id) if lights is not None else stored_light(self.session, v.id)
         return VehicleView(access, vin, mask_from_parts(v.vin_prefix3, v.vin_last4), meta, light)
 
     # commands -------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The pull page's lean entry rendering stays equal to the REST schema ``VehicleEntryOut``."""
+"""The pull page's lean entry renderings stay equal to the REST schema ``VehicleEntryOut``."""
 
 from __future__ import annotations
 
@@ -7,12 +7,17 @@ import uuid
 from datetime import UTC, date, datetime
 
 import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from pydantic_core import to_json, to_jsonable_python
 
+from syncserver.clock import ManualClock
 from syncserver.entries.schemas import VehicleEntryOut
 from syncserver.entries.service import EntryView
 from syncserver.models.entry import VehicleEntry
 from syncserver.sync.records import entry_data
+from tests.syncserver.support import sign_in
+from tests.syncserver.test_sync_support import ENTRY, VIN, Device
 
 
 def _entry(**over: object) -> VehicleEntry:
@@ -56,3 +61,26 @@ def test_lean_entry_data_equals_the_schema_dump(over: dict[str, object]) -> None
     assert to_jsonable_python(lean) == expected
     assert json.loads(to_json(lean)) == expected
     assert list(lean) == list(expected)
+
+
+def test_pulled_entries_equal_the_rest_answers(client: TestClient, app: FastAPI, clock: ManualClock) -> None:
+    """The pull page's untyped entry query (``sync.entry_page``) gives exactly what the REST routes answer, on
+    both back ends: revisions and revision counts, costs, notes, whole and fractional-second timestamps."""
+    owner = Device(client, sign_in(app))
+    vehicle_id = owner.one("vehicle.create", id=str(uuid.uuid4()), vin=VIN)["rows"][0]["id"]
+    first = owner.one("entry.create", id=str(uuid.uuid4()), vehicle_id=vehicle_id, **ENTRY, note="Ölwechsel")
+    entry_id = next(r["id"] for r in first["rows"] if r["type"] == "entry")
+    clock.advance(1, microseconds=123456)
+    revised = {**ENTRY, "km": 13000, "cost_amount": 123.45}
+    owner.one("entry.revise", id=str(uuid.uuid4()), vehicle_id=vehicle_id, entry_id=entry_id, **revised)
+    clock.advance(microseconds=1)
+    owner.one("entry.create", id=str(uuid.uuid4()), vehicle_id=vehicle_id, **{**ENTRY, "cost_amount": 12})
+    pulled = {c["id"]: c["data"] for c in owner.pull_all(limit=2) if c["type"] == "entry" and c["op"] == "upsert"}
+    base = f"/vehicles/{vehicle_id}/entries"
+    rest = {e["id"]: e for e in client.get(base, headers=owner.user.headers).json()}
+    history = client.get(f"{base}/{entry_id}/history", headers=owner.user.headers).json()
+    rest |= {e["id"]: e for e in history}
+    assert len(rest) == 3
+    assert pulled == rest
+    assert {e["revision_count"] for e in history} == {2}
+    assert sorted(e["can_revise"] for e in rest.values()) == [False, True, True]

@@ -10,7 +10,9 @@ a user opens).
   permanent generation (``gc.freeze``) and collections resume, walking only what was made after start-up.
 
 ``release_after_start`` does nothing unless ``hold_during_start`` ran, so code that builds windows inside
-another process (tests) leaves that process's collector alone.
+another process (tests) leaves that process's collector alone. Trade-off: a frozen object that later ends up
+in a reference cycle is never collected; what start-up builds lives as long as the app anyway, and reference
+counting still frees everything that is not part of a cycle.
 """
 
 from __future__ import annotations

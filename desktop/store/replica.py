@@ -37,6 +37,8 @@ def _str(value: Any) -> str | None:
 
 
 def _int(value: Any, default: int | None = None) -> int | None:
+    if type(value) is int:  # what JSON gives (bool is not int here: it goes through the float path)
+        return value
     if value is None or value == "":
         return default
     try:
@@ -125,6 +127,11 @@ def _parent_vehicle(kind: str, data: Mapping[str, Any], vehicle_id: str | None, 
     return vehicle_id or _str(data.get("vehicle_id"))
 
 
+def _plain(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The row as a dict (no copy of one: it is encoded as JSON text right away, never kept)."""
+    return data if type(data) is dict else dict(data)
+
+
 def upsert_rows(
     session: Session, rows: Iterable[tuple[str, str, str | None, int | None, Mapping[str, Any]]], now: datetime
 ) -> int:
@@ -135,14 +142,14 @@ def upsert_rows(
         count += 1
         parent = _parent_vehicle(kind, data, vehicle_id, record_id)
         if kind in TYPED:
-            values = {"id": record_id, **columns_for(kind, record_id, data), "server_data": dict(data)}
+            values = {"id": record_id, **columns_for(kind, record_id, data), "server_data": _plain(data)}
             values.update(server_version=seq, dirty=False, deleted_at=None, created_at=now, updated_at=now)
         elif kind == RecordType.TRUST_SUMMARY:
             light = str(data.get("trust_light") or "")
-            values = {"vehicle_id": parent, "trust_light": light, "summary": dict(data), "server_version": seq}
+            values = {"vehicle_id": parent, "trust_light": light, "summary": _plain(data), "server_version": seq}
             values["received_at"] = now
         else:
-            values = {"type": kind, "id": record_id, "vehicle_id": parent, "server_version": seq, "data": dict(data)}
+            values = {"type": kind, "id": record_id, "vehicle_id": parent, "server_version": seq, "data": _plain(data)}
             values.update(local_data=None, dirty=False)
         grouped[kind][record_id] = values
     if not count:

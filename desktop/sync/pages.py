@@ -86,7 +86,7 @@ def _uuid_text(value: Any) -> str:
 
 
 def _check(change: Any) -> None:
-    if not isinstance(change, dict) or change.keys() - _FIELDS:
+    if not isinstance(change, dict) or not change.keys() <= _FIELDS:
         raise MalformedPage("a change is not an object of seq, op, type, id, vehicle_id, data")
     if type(change.get("seq")) is not int or change.get("op") not in _OPS or change.get("type") not in _TYPES:
         raise MalformedPage("a change has no integer seq or an unknown op or type")

@@ -37,6 +37,7 @@ from shared.sync.protocol import (
 from shared.sync.rules import Disposition, check_order, disposition
 from syncserver.access.actor import Actor
 from syncserver.context import ServerContext
+from syncserver.failures import RecordedFailure
 from syncserver.intake.runtime import IntakeRuntime
 from syncserver.models.sync import SyncClient, SyncIdAlias, SyncVisibility
 from syncserver.sync import capture
@@ -171,8 +172,11 @@ class SyncService:
             notes = capture.since(self.session, position)
             savepoint.commit()
         except DomainError as exc:
-            savepoint.rollback()
-            capture.rollback_to(self.session, position)
+            if isinstance(exc, RecordedFailure):  # like a refused REST request: its bookkeeping (a denial's audit
+                savepoint.commit()  # event) stays; the service flushed nothing else before raising it
+            else:
+                savepoint.rollback()
+                capture.rollback_to(self.session, position)
             return MutationResult(
                 mutation_id=mutation.mutation_id, status=ResultStatus.REJECTED, code=exc.code.value, message=exc.message
             )

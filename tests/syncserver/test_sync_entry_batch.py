@@ -101,6 +101,17 @@ class TestEntryRun:
         assert len([k for k in replica(owner.pull_all()) if k[0] == "entry"]) == 3
 
 
+def test_a_denied_mutation_is_audited_like_a_refused_rest_request(client: TestClient, app: FastAPI) -> None:
+    owner = Device(client, sign_in(app))
+    vehicle_id = _vehicle(owner)
+    stranger = Device(client, sign_in(app))
+    refused = stranger.one("vehicle.update", vehicle_id=vehicle_id, nickname="mine")
+    assert (refused["status"], refused["code"]) == ("rejected", "not_found")
+    with db_session(app) as session:
+        denied = select(AuditEvent.actor_id, AuditEvent.target_id).where(AuditEvent.action == "ACCESS_DENIED")
+        assert session.execute(denied).all() == [(stranger.user.user_id, vehicle_id)]
+
+
 def test_a_synced_model_inserted_without_rows_is_refused(app: FastAPI) -> None:
     capture.install()
     with db_session(app) as session, pytest.raises(TypeError, match="sync log"):

@@ -31,7 +31,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-#: Statements that need the write lock; the first one in a transaction upgrades it (see ``_sqlite_begin``).
+#: Statements that need the write lock; the first one in a transaction opens it (see ``_sqlite_before_write``).
 _SQLITE_WRITE_VERBS = frozenset({"INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "ALTER", "DROP", "SAVEPOINT"})
 _WRITE_LOCK = "ltc_sqlite_write_lock"
 
@@ -63,23 +63,26 @@ def writes_allowed() -> bool:
 
 
 def _sqlite_begin(connection: Connection) -> None:
-    """Start a deferred transaction: reads take no lock, so they never wait for a writer (WAL)."""
+    """Start a transaction *lazily*: nothing is sent until its first write (see ``_sqlite_before_write``).
+
+    Until then every read runs in SQLite's autocommit mode, each statement on the latest committed data -
+    PostgreSQL's default READ COMMITTED - taking no lock and never waiting for a writer (WAL). A request that
+    only reads (most of them) costs no BEGIN/COMMIT at all.
+    """
     connection.info[_WRITE_LOCK] = False
-    connection.exec_driver_sql("BEGIN")
 
 
 def _sqlite_before_write(
     connection: Connection, cursor: Any, statement: str, _params: Any, _context: Any, _executemany: bool
 ) -> None:
-    """Upgrade the transaction to the write lock before its first write, with a fresh snapshot.
+    """Open the transaction with the write lock right before its first write (``BEGIN IMMEDIATE``).
 
-    A deferred SQLite transaction that has read and then writes cannot wait for the write lock: if another
-    connection committed in between, SQLite answers SQLITE_BUSY at once (the busy timeout does not apply),
-    which surfaced as "database is locked" under concurrent requests. So before the first writing statement
-    the read part is committed (it wrote nothing) and ``BEGIN IMMEDIATE`` queues on the busy timeout for the
-    write lock. Reads before the first write therefore see a snapshot that may be older than the write part,
-    which is PostgreSQL's default READ COMMITTED behaviour: the code must be (and is tested) correct under it.
-    A SAVEPOINT counts as a write so the upgrade never happens inside one.
+    Why not a deferred ``BEGIN`` at the start: a deferred transaction that has read and then writes cannot
+    wait for the write lock - if another connection committed in between, SQLite answers SQLITE_BUSY at once
+    (the busy timeout does not apply), which surfaced as "database is locked" under concurrent requests.
+    ``BEGIN IMMEDIATE`` queues on the busy timeout instead. The reads before the first write ran in
+    autocommit mode on the latest committed data (READ COMMITTED, as on PostgreSQL): the code must be (and
+    is tested) correct under it. A SAVEPOINT counts as a write so the upgrade never happens inside one.
     """
     if connection.info.get(_WRITE_LOCK, True):
         return
@@ -88,8 +91,8 @@ def _sqlite_before_write(
         return
     if _READ_ONLY.get():
         raise WriteAttempted(verb)
-    cursor.execute("COMMIT")
-    cursor.execute("BEGIN IMMEDIATE")
+    if not cursor.connection.in_transaction:  # a migration may have opened one itself (BEGIN IMMEDIATE)
+        cursor.execute("BEGIN IMMEDIATE")
     connection.info[_WRITE_LOCK] = True
 
 

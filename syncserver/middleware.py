@@ -109,19 +109,25 @@ class RequestContextMiddleware:
                 )
                 await send_with_id({"type": "http.response.body", "body": body})
         finally:
-            access_log.info(
-                "request",
-                extra={
-                    "event_type": _event_type(status),
-                    "status_code": status,
-                    "route_template": route_template(scope),
-                    "method": scope.get("method"),
-                    "latency_ms": round((time.perf_counter() - started) * 1000, 2),
-                    "request_id": request_id,
-                    "role_category": state.get("role_category", "public"),
-                },
-            )
+            if access_log.isEnabledFor(logging.INFO):
+                _log_request(scope, state, status, started, request_id)
             request_id_var.reset(id_token)
+
+
+def _log_request(scope: Scope, state: dict[str, object], status: int, started: float, request_id: str) -> None:
+    """One access-log line: route template, status, latency, role category - never the concrete path."""
+    access_log.info(
+        "request",
+        extra={
+            "event_type": _event_type(status),
+            "status_code": status,
+            "route_template": route_template(scope),
+            "method": scope.get("method"),
+            "latency_ms": round((time.perf_counter() - started) * 1000, 2),
+            "request_id": request_id,
+            "role_category": state.get("role_category", "public"),
+        },
+    )
 
 
 def route_template(scope: Scope) -> str:

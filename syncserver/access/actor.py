@@ -19,6 +19,9 @@ class Actor:
     second_factor: bool
     totp_enabled: bool
     email_hmac: str
+    #: Whether the account had accepted every required consent version when the request was authenticated
+    #: (read with the access check); None when not known - then the consent service asks the database.
+    consent_complete: bool | None = None
 
     @property
     def is_admin(self) -> bool:

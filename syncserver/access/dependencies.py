@@ -60,7 +60,7 @@ def _check(policy: Policy, request: Request, session: Session, ctx: ServerContex
         )
         return RecordedFailure(code, 403)
 
-    if policy.consent and not ConsentService(session, ctx).is_complete(actor.user_id):
+    if policy.consent and not ConsentService(session, ctx).is_complete_for(actor):
         raise deny(AuditAction.CONSENT_REQUIRED_BLOCK, ReasonCode.CONSENT_MISSING, ErrorCode.CONSENT_REQUIRED)
     if actor.role not in policy.roles:
         if actor.role is Role.MODERATOR:

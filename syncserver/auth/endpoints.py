@@ -89,7 +89,7 @@ def _me_answer(actor: Actor, session: Session, ctx: ServerContext) -> Response:
         has_password=user.has_password,
         totp_enabled=actor.totp_enabled,
         second_factor=actor.second_factor,
-        consent_complete=ConsentService(session, ctx).is_complete(user.id),
+        consent_complete=ConsentService(session, ctx).is_complete_for(actor),
         created_at=user.created_at,
     )
     session.commit()  # ends the read here: the session teardown then has nothing left to do

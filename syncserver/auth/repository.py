@@ -5,12 +5,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Row, bindparam, select, update
+from sqlalchemy import Row, Select, and_, bindparam, distinct, func, literal, or_, select, update
 from sqlalchemy.orm import Session
 
 from syncserver.models.auth import AuthChallenge, AuthSession, AuthToken, BackupCode
+from syncserver.models.consent import ConsentRecord
 from syncserver.models.user import User
 
 #: The access check of every authenticated request, built once (only the hash is bound per call) and read
@@ -37,6 +39,27 @@ _ACCESS_CHECK = (
     .where(AuthToken.token_hash == bindparam("token_hash"), AuthToken.kind == "access")
     .limit(1)
 )
+
+
+@lru_cache(maxsize=8)
+def _access_check_with_consent(required: tuple[tuple[str, str], ...]) -> Select[Any]:
+    """The access check plus how many of the ``required`` (type, version) pairs the account accepted.
+
+    One statement per set of required versions (a process has one; tests build several): the consent
+    gate of every product request then needs no query of its own.
+    """
+    if not required:
+        return _ACCESS_CHECK.add_columns(literal(0).label("consents_accepted"))
+    accepted = (
+        select(func.count(distinct(ConsentRecord.doc_type)))
+        .where(
+            ConsentRecord.user_id == User.id,
+            or_(*(and_(ConsentRecord.doc_type == t, ConsentRecord.doc_version == v) for t, v in required)),
+        )
+        .scalar_subquery()
+    )
+    return _ACCESS_CHECK.add_columns(accepted.label("consents_accepted"))
+
 
 #: What ``/auth/me`` shows of the account, built once.
 _ME = select(
@@ -75,9 +98,11 @@ class AuthRepository:
         row = self.session.execute(stmt).first()
         return (row[0], row[1], row[2]) if row else None
 
-    def access_check(self, token_hash: str) -> Row[Any] | None:
-        """The columns ``SessionManager.authenticate`` decides on, for the access token with ``token_hash``."""
-        return self.session.connection().execute(_ACCESS_CHECK, {"token_hash": token_hash}).first()
+    def access_check(self, token_hash: str, required_consents: dict[str, str]) -> Row[Any] | None:
+        """The columns ``SessionManager.authenticate`` decides on, for the access token with ``token_hash``,
+        plus ``consents_accepted``: how many of ``required_consents`` the account accepted."""
+        statement = _access_check_with_consent(tuple(sorted(required_consents.items())))
+        return self.session.connection().execute(statement, {"token_hash": token_hash}).first()
 
     def me_row(self, user_id: uuid.UUID) -> Row[Any] | None:
         """id, role, email, has_password, created_at of the account (``/auth/me``)."""

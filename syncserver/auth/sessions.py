@@ -128,7 +128,8 @@ class SessionManager:
         """The actor of a valid access token, or None (unknown, expired, revoked, idle)."""
         if not access_token or len(access_token) > 256:
             return None
-        row = self.repo.access_check(self.ctx.keys.token_hash(access_token))
+        required = self.ctx.settings.consent_versions
+        row = self.repo.access_check(self.ctx.keys.token_hash(access_token), required)
         if row is None:
             return None
         now = self.ctx.clock.now()
@@ -154,6 +155,7 @@ class SessionManager:
             second_factor=row.second_factor,
             totp_enabled=row.totp_confirmed_at is not None,
             email_hmac=row.email_hmac,
+            consent_complete=row.consents_accepted == len(required),
         )
 
     # --- rotating and ending -----------------------------------------------------------------

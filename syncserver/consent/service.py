@@ -50,6 +50,12 @@ class ConsentService:
         """True when every required document is accepted in its current version (missing = not complete)."""
         return self.repo.accepted_types(user_id, self.required) == set(self.required)
 
+    def is_complete_for(self, actor: Actor) -> bool:
+        """:meth:`is_complete` for the signed-in ``actor``: read with its access check when known."""
+        if actor.consent_complete is not None:
+            return actor.consent_complete
+        return self.is_complete(actor.user_id)
+
     def accepted(self, user_id: uuid.UUID) -> list[ConsentRecord]:
         return list(self.repo.for_user(user_id))
 

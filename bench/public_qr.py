@@ -35,7 +35,7 @@ from shared.roles import Role  # noqa: E402
 from syncserver.access.actor import Actor  # noqa: E402
 from syncserver.config import Settings  # noqa: E402
 from syncserver.context import ServerContext  # noqa: E402
-from syncserver.main import create_app  # noqa: E402
+from syncserver.main import create_app, create_served_app  # noqa: E402
 from syncserver.migrate import upgrade  # noqa: E402
 from syncserver.users.service import UserService  # noqa: E402
 from syncserver.vehicles.service import VehicleService  # noqa: E402
@@ -47,8 +47,9 @@ VINS = "WVWZZZ1JZX{:07d}"
 
 
 def make_app() -> FastAPI:
-    """uvicorn factory of the server process: the real app (LTC_RATE_PUBLIC_QR_PER_IP raised by the env)."""
-    return create_app()
+    """uvicorn factory of the server process: the app of ``ltc-server serve`` (LTC_RATE_PUBLIC_QR_PER_IP raised
+    by the env)."""
+    return create_served_app()
 
 
 def seed(settings: Settings, vehicles: int) -> list[str]:

@@ -56,7 +56,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     if not args.no_migrate:
         _migrate(settings)
     uvicorn.run(
-        "syncserver.main:create_app",
+        "syncserver.main:create_served_app",
         factory=True,
         host=args.host,
         port=args.port,

@@ -58,6 +58,7 @@ def create_app(
     database: Database | None = None,
     extra_routers: Sequence[APIRouter] = (),
     configure_logs: bool = False,
+    freeze_heap: bool = False,
 ) -> FastAPI:
     """Build the ASGI app. The schema must already exist (``ltc-server migrate``).
 
@@ -80,9 +81,12 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        # What start-up loaded (modules, models, schemas, routes: ~150,000 objects) lives as long as the process:
-        # out of the cyclic collector's reach, a full collection no longer walks it (measured: ~1/3 of a push's CPU).
-        gc.freeze()
+        if freeze_heap:
+            # What start-up loaded (modules, models, schemas, routes: ~150,000 objects) lives as long as the
+            # process: out of the cyclic collector's reach, a full collection no longer walks it (measured: ~1/3
+            # of a push's CPU). Only for a served process: in a test process, apps that come and go would be
+            # frozen with their reference cycles and never collected.
+            gc.freeze()
         yield
         if owns_db:
             db.dispose()
@@ -108,3 +112,9 @@ def create_app(
         app.include_router(router, prefix=API_MIRROR_PREFIX)
     app.state.route_policies = registry.verify(app.router.routes)
     return app
+
+
+def create_served_app() -> FastAPI:
+    """The uvicorn factory of ``ltc-server serve``: the app from the environment's settings, its start-up heap
+    frozen out of the cyclic garbage collector (one app per process, living as long as the process)."""
+    return create_app(freeze_heap=True)

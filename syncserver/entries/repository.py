@@ -31,6 +31,12 @@ class EntryRepository:
             return set()
         return set(self.session.scalars(select(VehicleEntry.id).where(VehicleEntry.id.in_(ids))).all())
 
+    def authored(self, user_id: uuid.UUID, ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+        if not ids:
+            return set()
+        stmt = select(VehicleEntry.id).where(VehicleEntry.id.in_(ids), VehicleEntry.author_user_id == user_id)
+        return set(self.session.scalars(stmt).all())
+
     def flush(self) -> None:
         self.session.flush()
 

@@ -174,6 +174,10 @@ class EntryService:
         self._audit(AuditAction.ENTRY_VERSION_CREATED, actor, access, entry, now)
         return EntryView(entry, plan.version, True)
 
+    def own_ids(self, actor: Actor, ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+        """Which of ``ids`` are entries the actor wrote."""
+        return self.repo.authored(actor.user_id, ids)
+
     def list_latest(self, actor: Actor, vehicle_id: uuid.UUID) -> list[EntryView]:
         access = vehicle_access(self.session, actor, vehicle_id, self.ctx.clock.now())
         rows = self.repo.latest(vehicle_id)

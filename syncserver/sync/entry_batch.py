@@ -7,7 +7,8 @@ INSERT of the accepted entries and one of their audit events, one read to render
 mutation writes nothing (but the audit event of a denial) and never blocks the ones after it.
 
 The entry keeps the id the client made for it (ARCHITECTURE "Ids") unless an entry has it already; then the
-answer maps the client's id to the server's and an alias resolves the client's id in later mutations.
+answer maps the client's id to the server's, and when that entry is another account's, an alias resolves the
+client's id to its own entry in later mutations.
 """
 
 from __future__ import annotations
@@ -66,9 +67,12 @@ def apply_entry_creates(
         results.append(
             MutationResult(mutation_id=mutation.mutation_id, status=ResultStatus.APPLIED, rows=rows, id_map=id_map)
         )
-    if new_aliases:  # a client id used again (a faulty client) keeps resolving to the record that had it first
-        known = repo.aliases(actor.user_id, [mine for mine, _ in new_aliases])
-        first = {mine: server for mine, server in reversed(new_aliases) if mine not in known}
+    if new_aliases:
+        # An id the client used before (a faulty client) keeps naming the record that had it first: its own entry
+        # under that id, or the first alias. Only an id another account's entry has gets a (first) alias.
+        mines = [mine for mine, _ in new_aliases]
+        kept = repo.aliases(actor.user_id, mines).keys() | EntryService(session, ctx).own_ids(actor, mines)
+        first = {mine: server for mine, server in reversed(new_aliases) if mine not in kept}
         repo.add_aliases(actor.user_id, RecordType.ENTRY, list(first.items()), now)
     return results
 

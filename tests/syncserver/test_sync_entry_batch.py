@@ -65,29 +65,41 @@ class TestEntryRun:
             logged = select(SyncChange.record_id).where(SyncChange.record_type == "entry")
             assert {str(i) for i in session.scalars(logged)} == {ids[0], ids[5]}
 
-    def test_a_taken_id_gets_a_server_id_that_later_mutations_resolve(self, client: TestClient, app: FastAPI) -> None:
+    def test_another_accounts_id_gets_a_server_id_and_an_alias(self, client: TestClient, app: FastAPI) -> None:
+        other = Device(client, sign_in(app))
+        theirs = other.one("entry.create", id=str(uuid.uuid4()), vehicle_id=_vehicle(other, VIN2), **ENTRY)
+        foreign_id = theirs["rows"][0]["id"]
         owner = Device(client, sign_in(app))
         vehicle_id = _vehicle(owner)
-        taken = owner.one("entry.create", id=str(uuid.uuid4()), vehicle_id=vehicle_id, **ENTRY)["rows"][0]["id"]
-        again = str(uuid.uuid4())
-        first, twin, clash = owner.push(
-            owner.mutation("entry.create", id=again, vehicle_id=vehicle_id, **ENTRY),
-            owner.mutation("entry.create", id=again, vehicle_id=vehicle_id, **ENTRY),  # same id twice in one run
-            owner.mutation("entry.create", id=taken, vehicle_id=vehicle_id, **ENTRY),
-        )
-        assert (first["status"], first["id_map"]) == ("applied", {})
-        assert twin["status"] == clash["status"] == "applied"
-        server_twin, server_clash = twin["id_map"][again], clash["id_map"][taken]
-        assert len({again, taken, server_twin, server_clash}) == 4
-        revised = owner.one("entry.revise", id=str(uuid.uuid4()), vehicle_id=vehicle_id, entry_id=server_clash,
+        (clash,) = owner.push(owner.mutation("entry.create", id=foreign_id, vehicle_id=vehicle_id, **ENTRY))
+        mine = clash["id_map"][foreign_id]
+        assert mine != foreign_id
+        assert clash["rows"][0]["id"] == mine
+        # the client still names its entry by its own id: the alias resolves it to its entry, not the other's
+        revised = owner.one("entry.revise", id=str(uuid.uuid4()), vehicle_id=vehicle_id, entry_id=foreign_id,
                             **{**ENTRY, "km": 20000})  # fmt: skip
         assert revised["status"] == "applied"
+        superseded = {r["id"]: r["data"]["is_latest"] for r in revised["rows"] if r["type"] == "entry"}
+        assert superseded[mine] is False
+        assert replica(other.pull_all())[("entry", foreign_id)]["is_latest"] is True
+
+    def test_an_id_used_again_keeps_naming_the_first_entry(self, client: TestClient, app: FastAPI) -> None:
+        owner = Device(client, sign_in(app))
+        vehicle_id = _vehicle(owner)
+        again = str(uuid.uuid4())
+        first, twin = owner.push(
+            owner.mutation("entry.create", id=again, vehicle_id=vehicle_id, **ENTRY),
+            owner.mutation("entry.create", id=again, vehicle_id=vehicle_id, **ENTRY),  # a faulty client
+        )
         (thrice,) = owner.push(owner.mutation("entry.create", id=again, vehicle_id=vehicle_id, **ENTRY))
-        assert thrice["status"] == "applied"  # a reused id never fails the push; the first alias stays
+        assert (first["status"], first["id_map"]) == ("applied", {})
+        assert twin["status"] == thrice["status"] == "applied"  # a reused id never fails the push
+        assert len({again, twin["id_map"][again], thrice["id_map"][again]}) == 3
+        revised = owner.one("entry.revise", id=str(uuid.uuid4()), vehicle_id=vehicle_id, entry_id=again, **ENTRY)
+        assert {r["id"] for r in revised["rows"] if r["type"] == "entry" and not r["data"]["is_latest"]} == {again}
         with db_session(app) as session:
-            aliases = session.execute(select(SyncIdAlias.client_ref, SyncIdAlias.server_id)).all()
-            assert {(str(c), str(s)) for c, s in aliases} >= {(again, server_twin), (taken, server_clash)}
-            assert session.scalar(select(func.count()).select_from(VehicleEntry)) == 6  # 5 creates + 1 revision
+            assert session.scalar(select(func.count()).where(SyncIdAlias.client_ref == uuid.UUID(again))) == 0
+            assert session.scalar(select(func.count()).select_from(VehicleEntry)) == 4  # 3 creates + 1 revision
 
     def test_a_retried_run_is_answered_from_the_stored_answers(self, client: TestClient, app: FastAPI) -> None:
         owner = Device(client, sign_in(app))

@@ -255,23 +255,31 @@ class SyncRepository:
         )
         return {row[0]: int(row[1]) for row in self.session.execute(stmt).all()}
 
-    def vehicle_children(self, vehicle_id: uuid.UUID) -> list[tuple[str, uuid.UUID]]:
-        """(type, id) of everything under a vehicle, for the snapshot sent when access is gained."""
-        found: list[tuple[str, uuid.UUID]] = [("vehicle", vehicle_id), ("trust_summary", vehicle_id)]
+    def vehicles_children(self, vehicle_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[tuple[str, uuid.UUID]]]:
+        """(type, id) of everything under each vehicle, for the snapshot sent when access is gained: one query per
+        table for all of them (a first pull gains every vehicle of the account at once)."""
+        ids = list(dict.fromkeys(vehicle_ids))
+        found: dict[uuid.UUID, list[tuple[str, uuid.UUID]]] = {v: [("vehicle", v), ("trust_summary", v)] for v in ids}
+        if not ids:
+            return found
         queries = (
-            ("entry", select(VehicleEntry.id).where(VehicleEntry.vehicle_id == vehicle_id)),
-            ("document", select(Document.id).where(Document.vehicle_id == vehicle_id)),
-            ("folder", select(TrustFolder.id).where(TrustFolder.vehicle_id == vehicle_id)),
+            ("entry", select(VehicleEntry.vehicle_id, VehicleEntry.id).where(VehicleEntry.vehicle_id.in_(ids))),
+            ("document", select(Document.vehicle_id, Document.id).where(Document.vehicle_id.in_(ids))),
+            ("folder", select(TrustFolder.vehicle_id, TrustFolder.id).where(TrustFolder.vehicle_id.in_(ids))),
             (
                 "folder_item",
-                select(TrustFolderItem.id)
+                select(TrustFolder.vehicle_id, TrustFolderItem.id)
                 .join(TrustFolder, TrustFolder.id == TrustFolderItem.folder_id)
-                .where(TrustFolder.vehicle_id == vehicle_id),
+                .where(TrustFolder.vehicle_id.in_(ids)),
             ),
-            ("workshop_grant", select(WorkshopGrant.id).where(WorkshopGrant.vehicle_id == vehicle_id)),
+            (
+                "workshop_grant",
+                select(WorkshopGrant.vehicle_id, WorkshopGrant.id).where(WorkshopGrant.vehicle_id.in_(ids)),
+            ),
         )
         for kind, stmt in queries:
-            found.extend((kind, record_id) for record_id in self.session.scalars(stmt).all())
+            for vehicle_id, record_id in self.session.execute(stmt).all():
+                found[vehicle_id].append((kind, record_id))
         return found
 
     # --- blob uploads -------------------------------------------------------------------------------

@@ -222,17 +222,24 @@ class SyncService:
             rows = self.repo.changes_after(position.seq, orgs, actor.user_id, size)
         wanted: list[tuple[int, RecordType, uuid.UUID]] = []
         removes: dict[int, uuid.UUID] = {}
-        shown: set[uuid.UUID] | None = None
+        children: dict[uuid.UUID, list[tuple[str, uuid.UUID]]] = {}
+        granted = [row.record_id for row in rows if row.op == capture.GRANT]
+        if granted:
+            shown = self.repo.shown_vehicle_ids(actor.user_id)  # reconciled: the visible ones
+            children = self.repo.vehicles_children([v for v in granted if v in shown])
+        taken = 0
         for row in rows:
+            if len(wanted) >= size:  # a page of snapshots ends after the vehicle that filled it
+                break
+            taken += 1
             if row.op == capture.REMOVE:
                 removes[row.seq] = row.record_id
             elif row.op == capture.GRANT:
-                if shown is None:
-                    shown = self.repo.shown_vehicle_ids(actor.user_id)  # reconciled: the visible ones
-                if row.record_id in shown:
-                    wanted += [(row.seq, RecordType(t), i) for t, i in self.repo.vehicle_children(row.record_id)]
+                wanted += [(row.seq, RecordType(t), i) for t, i in children.get(row.record_id, ())]
             else:
                 wanted.append((row.seq, RecordType(row.record_type), row.record_id))
+        cut = taken < len(rows)  # the rest of the rows read is the next page's
+        rows = rows[:taken]
         last_seq = {(t, i): seq for seq, t, i in wanted}
         rendered = Renderer(self.session, self.ctx, actor, now, raw=True).render(last_seq)
         changes: list[dict[str, Any]] = [
@@ -247,7 +254,7 @@ class SyncService:
                 )
         changes.sort(key=lambda c: int(c["seq"]))
         next_cursor = position.advance(rows[-1].seq if rows else position.seq)
-        has_more = len(rows) == size
+        has_more = cut or len(rows) == size
         counts = None if has_more else self._live_counts(actor, head, logged)
         return {"cursor": next_cursor.encode(), "has_more": has_more, "changes": changes, "counts": counts}
 

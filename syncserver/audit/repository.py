@@ -23,9 +23,9 @@ class AuditRepository:
         return event
 
     def add_all(self, events: list[dict[str, Any]]) -> None:
-        """One ORM bulk INSERT of column values (no unit-of-work bookkeeping per row)."""
+        """One Core INSERT of complete column values (:func:`~syncserver.audit.service.event_values`)."""
         if events:
-            self.session.execute(insert(AuditEvent), events)
+            self.session.execute(insert(AuditEvent.__table__), events)
 
     def list(
         self,

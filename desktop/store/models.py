@@ -140,8 +140,10 @@ class Entry(IdMixin, TimestampMixin, SyncedMixin, Base):
         Index("ix_entries_dirty_vehicle", "vehicle_id", sqlite_where=text(DIRTY_ONLY)),
     )
 
-    vehicle_id: Mapped[str] = mapped_column(ForeignKey("vehicles.id", ondelete="CASCADE"), index=True)
-    entry_group_id: Mapped[str] = mapped_column(String(36), index=True)
+    # vehicle_id and entry_group_id have no index of their own: ix_entries_vehicle_summary and
+    # uq_entries_group_version start with them (every pulled entry was written into two more indexes)
+    vehicle_id: Mapped[str] = mapped_column(ForeignKey("vehicles.id", ondelete="CASCADE"))
+    entry_group_id: Mapped[str] = mapped_column(String(36))
     # indexed: deleting an entry checks this foreign key (and clears it) in every other entry
     supersedes_entry_id: Mapped[str | None] = mapped_column(ForeignKey("entries.id"), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)

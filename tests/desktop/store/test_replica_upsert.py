@@ -96,3 +96,23 @@ def test_an_update_keeps_created_at_and_local_columns(vault: Vault) -> None:
     assert d.local_blob_sha256 == "ab"
     assert d.upload_state == "uploaded"
     assert count == 1
+
+
+def test_entry_lookups_by_vehicle_and_group_still_use_an_index(vault: Vault) -> None:
+    """The single-column indexes on vehicle_id and entry_group_id are gone (migration 20251201_0100): the
+    composite indexes that start with them serve the same lookups, never a scan of every entry."""
+    with vault.session() as session:
+        names = {r[1] for r in session.execute(text("PRAGMA index_list('entries')"))}
+        plans = {
+            sql: " ".join(str(r[3]) for r in session.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
+            for sql in (
+                "SELECT id FROM entries WHERE vehicle_id = 'v'",
+                "SELECT id FROM entries WHERE entry_group_id IN ('a', 'b') AND server_data IS NULL",
+                "DELETE FROM entries WHERE vehicle_id = 'v'",
+            )
+        }
+    assert "ix_entries_vehicle_id" not in names
+    assert "ix_entries_entry_group_id" not in names
+    for sql, plan in plans.items():
+        assert "USING" in plan, (sql, plan)
+        assert "SCAN entries" not in plan, (sql, plan)

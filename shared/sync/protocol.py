@@ -40,7 +40,7 @@ SCHEMA_HEADER = "X-LTC-Schema-Version"
 MAX_PUSH_MUTATIONS = 500
 #: Default and largest page size of ``GET /sync/changes``.
 DEFAULT_PAGE_LIMIT = 200
-MAX_PAGE_LIMIT = 5000
+MAX_PAGE_LIMIT = 10000
 #: Largest chunk accepted by one ``PUT /sync/blobs/{sha256}``.
 MAX_BLOB_CHUNK = 4 * 1024 * 1024
 #: A SHA-256 in lower-case hex.

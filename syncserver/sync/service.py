@@ -242,16 +242,22 @@ class SyncService:
         rows = rows[:taken]
         last_seq = {(t, i): seq for seq, t, i in wanted}
         rendered = Renderer(self.session, self.ctx, actor, now, raw=True).render(last_seq)
+        # plain str values (enum values, id text): the page's JSON encoder takes them without inspecting types
+        texts: dict[uuid.UUID | None, str | None] = {None: None}
+        remove, vehicle = ChangeOp.REMOVE.value, RecordType.VEHICLE.value
         changes: list[dict[str, Any]] = [
-            {"seq": s, "op": ChangeOp.REMOVE, "type": RecordType.VEHICLE, "id": v, "vehicle_id": v, "data": None}
+            {"seq": s, "op": remove, "type": vehicle, "id": str(v), "vehicle_id": str(v), "data": None}
             for s, v in removes.items()
         ]
         for key, seq in last_seq.items():
             r = rendered.get(key)
             if r is not None:
-                changes.append(
-                    {"seq": seq, "op": r.op, "type": r.type, "id": r.id, "vehicle_id": r.vehicle_id, "data": r.data}
-                )
+                parent = texts.get(r.vehicle_id)
+                if parent is None and r.vehicle_id is not None:
+                    parent = texts[r.vehicle_id] = str(r.vehicle_id)
+                change = {"seq": seq, "op": r.op.value, "type": r.type.value, "id": str(r.id), "vehicle_id": parent}
+                change["data"] = r.data
+                changes.append(change)
         changes.sort(key=lambda c: int(c["seq"]))
         next_cursor = position.advance(rows[-1].seq if rows else position.seq)
         has_more = cut or len(rows) == size

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic_core import to_json
-from sqlalchemy import JSON, delete, func, select, text, update
+from sqlalchemy import JSON, Boolean, delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from desktop.store.models import Document, Entry, ReplicaRecord, TrustSummaryRow, Vehicle
@@ -201,7 +201,7 @@ class _UpsertPlan:
     def __init__(self, sql: str, names: tuple[str, ...], processors: tuple[Any, ...], fixed: tuple[Any, ...]) -> None:
         self.sql = sql
         self.names = names
-        self.processors = processors
+        self.processed = tuple((i, p) for i, p in enumerate(processors) if p is not None)
         self.fixed = fixed
 
     @classmethod
@@ -229,9 +229,8 @@ class _UpsertPlan:
 
     def bind(self, row: Mapping[str, Any]) -> tuple[Any, ...]:
         values = [row[n] for n in self.names]
-        for index, processor in enumerate(self.processors):
-            if processor is not None:
-                values[index] = processor(values[index])
+        for index, processor in self.processed:
+            values[index] = processor(values[index])
         return (*values, *self.fixed)
 
 
@@ -240,6 +239,8 @@ def _processor(column_type: Any, dialect: Any) -> Any:
     JSON type), everything else through the type's own processor (``None`` passes through)."""
     if isinstance(column_type, JSON):
         return _json_text
+    if isinstance(column_type, Boolean):
+        return None  # sqlite3 binds True/False as 1/0 itself
     process = column_type.dialect_impl(dialect).bind_processor(dialect)
     if process is None:
         return None
@@ -260,14 +261,17 @@ _UPSERTS: dict[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], _U
 
 
 def _conflicting_entries(session: Session, rows: Mapping[str, dict[str, Any]]) -> None:
-    """Drop unacknowledged local revisions that occupy a (group, version) slot the server filled."""
-    slots = {(v["entry_group_id"], v["version"]) for v in rows.values()}
-    groups = {g for g, _ in slots}
+    """Drop unacknowledged local revisions that occupy a (group, version) slot the server filled.
+
+    Unacknowledged rows (no ``server_data``) are always ``dirty`` (written with their outbox row, reverted or
+    replaced by the server's row, never cleared alone): they are read through the partial index on dirty
+    entries, a handful, instead of probing every group of the page."""
     stale = session.execute(
-        select(Entry.id, Entry.entry_group_id, Entry.version).where(
-            Entry.entry_group_id.in_(groups), Entry.server_data.is_(None)
-        )
+        select(Entry.id, Entry.entry_group_id, Entry.version).where(Entry.dirty.is_(True), Entry.server_data.is_(None))
     ).all()
+    if not stale:
+        return
+    slots = {(v["entry_group_id"], v["version"]) for v in rows.values()}
     doomed = [r.id for r in stale if (r.entry_group_id, r.version) in slots and r.id not in rows]
     if doomed:
         session.execute(delete(Entry).where(Entry.id.in_(doomed)))

@@ -116,3 +116,20 @@ def test_entry_lookups_by_vehicle_and_group_still_use_an_index(vault: Vault) -> 
     for sql, plan in plans.items():
         assert "USING" in plan, (sql, plan)
         assert "SCAN entries" not in plan, (sql, plan)
+
+
+def test_a_server_revision_replaces_the_unacknowledged_local_one_in_its_slot(vault: Vault) -> None:
+    vehicle, entry, document = (str(uuid.uuid4()) for _ in range(3))
+    with vault.session() as session, session.begin():
+        replica.upsert_rows(session, _rows(vehicle, entry, document, "v1"), NOW)
+        local = Entry(id=str(uuid.uuid4()), vehicle_id=vehicle, entry_group_id=entry, version=2, date="2024-06-01",
+                      type="service", performed_by="own_work", km=1300, dirty=True)  # fmt: skip
+        session.add(local)
+    server_v2 = str(uuid.uuid4())
+    revision = {"id": server_v2, "vehicle_id": vehicle, "entry_group_id": entry, "version": 2, "date": "2024-06-01",
+                "type": "service", "performed_by": "own_work", "km": 1300}  # fmt: skip
+    with vault.session() as session, session.begin():
+        replica.upsert_rows(session, [("entry", server_v2, vehicle, 9, revision)], NOW)
+    with vault.session() as session:
+        ids = set(session.scalars(select(Entry.id)))
+    assert ids == {entry, server_v2}

@@ -103,58 +103,59 @@
 <context>
     <name>EntriesTab</name>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="159"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="162"/>
         <source>Zeitleiste der Eintragungen</source>
+        <extracomment>The timeline of the vehicle arrived (or failed to): the file is on screen.</extracomment>
         <translation>Timeline of entries</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="160"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="163"/>
         <source>Fassungen der Eintragung</source>
         <translation>Revisions of the entry</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="161"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="164"/>
         <source>&amp;Neue Eintragung …</source>
         <translation>&amp;New entry …</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="163"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="166"/>
         <source>Neue Eintragung (Strg+E)</source>
         <translation>New entry (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="164"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="167"/>
         <source>Ko&amp;rrigieren …</source>
         <translation>&amp;Correct …</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="165"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="168"/>
         <source>Nachwe&amp;is anhängen …</source>
         <translation>&amp;Upload evidence …</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="168"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="171"/>
         <source>Fassungen (Änderungsverlauf)</source>
         <translation>Revisions (change history)</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="206"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="209"/>
         <source>{n} Eintragungen</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="206"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="209"/>
         <source>1 Eintragung</source>
         <translation>1 entry</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="215"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="219"/>
         <source>Die Eintragungen konnten nicht geladen werden: {e}</source>
         <translation>The entries could not be loaded: {e}</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="256"/>
-        <location filename="../ui/vehicles/vehicle_file.py" line="264"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="261"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="269"/>
         <source>Nachweise anhängen</source>
         <translation>Attach evidence</translation>
     </message>
@@ -417,68 +418,78 @@
 <context>
     <name>SyncProgressWidget</name>
     <message>
-        <location filename="../ui/sync/progress.py" line="21"/>
+        <location filename="../ui/sync/progress.py" line="24"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/sync/progress.py" line="23"/>
+        <location filename="../ui/sync/progress.py" line="26"/>
         <source>Synchronisation abbrechen</source>
         <translation>Cancel sync</translation>
     </message>
     <message>
-        <location filename="../ui/sync/progress.py" line="46"/>
-        <location filename="../ui/sync/progress.py" line="59"/>
+        <location filename="../ui/sync/progress.py" line="50"/>
+        <location filename="../ui/sync/progress.py" line="64"/>
         <source>Synchronisiere …</source>
         <translation>Syncing …</translation>
     </message>
     <message>
-        <location filename="../ui/sync/progress.py" line="53"/>
+        <location filename="../ui/sync/progress.py" line="58"/>
         <source>Verbinde …</source>
         <translation>Connecting …</translation>
     </message>
     <message>
-        <location filename="../ui/sync/progress.py" line="54"/>
+        <location filename="../ui/sync/progress.py" line="59"/>
         <source>Lade Nachweise hoch …</source>
         <translation>Uploading evidence …</translation>
     </message>
     <message>
-        <location filename="../ui/sync/progress.py" line="55"/>
+        <location filename="../ui/sync/progress.py" line="60"/>
         <source>Sende Änderungen …</source>
         <translation>Sending changes …</translation>
     </message>
     <message>
-        <location filename="../ui/sync/progress.py" line="56"/>
+        <location filename="../ui/sync/progress.py" line="61"/>
         <source>Empfange Änderungen …</source>
         <translation>Receiving changes …</translation>
     </message>
     <message>
-        <location filename="../ui/sync/progress.py" line="57"/>
+        <location filename="../ui/sync/progress.py" line="62"/>
         <source>Vollständiger Abgleich …</source>
         <translation>Full resync …</translation>
     </message>
     <message>
-        <location filename="../ui/sync/progress.py" line="69"/>
+        <location filename="../ui/sync/progress.py" line="73"/>
+        <source>Server nicht erreichbar – neuer Versuch in {n} s</source>
+        <translation>Server unreachable – retrying in {n} s</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/progress.py" line="79"/>
         <source>Synchronisiert – {n} Änderung(en) abgelehnt</source>
         <translation>Synced – {n} change(s) rejected</translation>
     </message>
     <message>
-        <location filename="../ui/sync/progress.py" line="71"/>
+        <location filename="../ui/sync/progress.py" line="81"/>
         <source>Synchronisiert</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../ui/sync/progress.py" line="76"/>
+        <location filename="../ui/sync/progress.py" line="86"/>
         <source>Synchronisation abgebrochen</source>
         <translation>Sync cancelled</translation>
     </message>
     <message>
-        <location filename="../ui/sync/progress.py" line="78"/>
+        <location filename="../ui/sync/progress.py" line="89"/>
+        <source>Offline – nächster Versuch in {n} min</source>
+        <translation>Offline – next attempt in {n} min</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/progress.py" line="92"/>
         <source>Synchronisation fehlgeschlagen: {e}</source>
         <translation>Sync failed: {e}</translation>
     </message>
     <message>
-        <location filename="../ui/sync/progress.py" line="82"/>
+        <location filename="../ui/sync/progress.py" line="96"/>
         <source>⚠ {n} Sync-Problem(e)</source>
         <translation>⚠ {n} sync problem(s)</translation>
     </message>
@@ -645,47 +656,47 @@
 <context>
     <name>VehicleFileView</name>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="289"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="294"/>
         <source>← &amp;Alle Fahrzeuge</source>
         <translation>← All veh&amp;icles</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="299"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="304"/>
         <source>● Nicht synchronisiert</source>
         <translation>● Not synced</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="309"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="314"/>
         <source>Fahr&amp;zeug</source>
         <translation>Vehic&amp;le</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="310"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="315"/>
         <source>&amp;Eintragungen</source>
         <translation>&amp;Entries</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="311"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="316"/>
         <source>Dok&amp;umente</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="312"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="317"/>
         <source>&amp;Trust</source>
         <translation>&amp;Trust</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="313"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="318"/>
         <source>Trust-&amp;Ordner</source>
         <translation>Trust f&amp;olders</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="394"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="406"/>
         <source>FIN {vin}</source>
         <translation>VIN {vin}</translation>
     </message>
     <message>
-        <location filename="../ui/vehicles/vehicle_file.py" line="398"/>
+        <location filename="../ui/vehicles/vehicle_file.py" line="410"/>
         <source>Trust: {light}</source>
         <translation>Trust: {light}</translation>
     </message>

@@ -1,28 +1,57 @@
 """QObject facade over :class:`SyncEngine`: sync on start, on a timer (the settings' interval) and on demand.
 
-Contracts: create and call on the GUI thread. ``sync_once`` runs through the one background helper on the DB
-worker (the engine's contract); progress reported on that worker is re-emitted as a queued signal. One sync
-runs at a time; :meth:`cancel` stops it between requests (work done so far stays committed). After every
-finished sync ``changes_applied`` carries what to refresh (everything when the server sent changes).
+Contracts: create and call on the GUI thread. ``sync_once`` runs through the one background helper on its sync
+thread (``kind="sync"``), never on the DB worker: the engine sees the vault as a
+:class:`~desktop.services.turn_vault.TurnVault`, so each of its vault steps (outbox read, a push answer recorded,
+a page applied with its cursor: one short transaction each) takes a turn on the DB worker, and its requests,
+timeouts and backoff waits hold nothing. Offline, or with a server that hangs, opening a vehicle, the list and
+saving an entry go on at once; a local change made meanwhile is sent by this sync (when it reaches the push) or
+by one more sync right after it. Progress and retries on the sync thread are re-emitted as queued signals. One
+sync runs at a time; :meth:`cancel` stops it between requests and during a backoff wait (work done so far stays
+committed). After a network or server failure the next attempt follows after ``offline_retry_ms`` (not waiting
+for the interval timer). After every finished sync ``changes_applied`` carries what to refresh (everything when
+the server sent changes).
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from sqlalchemy import func, select
 
 from desktop.services.changes import PROBLEMS, SYNC_STATE, ChangeSet
 from desktop.services.tasks import TaskRunner
+from desktop.services.turn_vault import TurnVault
 from desktop.settings import SYNC_INTERVAL, Settings
+from desktop.store.models import OutboxMutation
 from desktop.store.repositories import SyncStateRepository
 from desktop.store.vault import Vault
 from desktop.sync.client import ApiClient
 from desktop.sync.engine import Backoff, SyncCancelled, SyncEngine, SyncProgress, SyncReport
+from desktop.sync.errors import ApiError
 
-__all__ = ["SyncCancelled", "SyncProgress", "SyncReport", "SyncService"]
+__all__ = ["SyncCancelled", "SyncProgress", "SyncReport", "SyncRetry", "SyncService"]
+
+#: After a sync failed for the network or the server (``retryable``), the next attempt starts after this (ms),
+#: or after the interval timer when that comes first.
+OFFLINE_RETRY_MS = 60_000
+
+
+@dataclass(frozen=True, slots=True)
+class SyncRetry:
+    """The engine waits ``delay`` seconds before its ``attempt``-th retry of a request (network error or 5xx)."""
+
+    attempt: int
+    delay: float
+
+
+def _last_mutation(vault: TurnVault) -> int:
+    with vault.session() as session:
+        return int(session.scalar(select(func.max(OutboxMutation.mutation_id))) or 0)
 
 
 class SyncService(QObject):
@@ -33,6 +62,8 @@ class SyncService(QObject):
     finished = Signal(object)
     #: The exception that ended a sync (``SyncCancelled`` when cancelled).
     failed = Signal(object)
+    #: :class:`SyncRetry`: a request failed (network, 5xx) and is tried again after a backoff wait.
+    retrying = Signal(object)
     changes_applied = Signal(object)
     running_changed = Signal(bool)
 
@@ -45,6 +76,7 @@ class SyncService(QObject):
         user_source: Callable[[], str | None],
         *,
         backoff: Backoff | None = None,
+        offline_retry_ms: int = OFFLINE_RETRY_MS,
     ) -> None:
         super().__init__()
         self._runner = runner
@@ -59,6 +91,11 @@ class SyncService(QObject):
         self.last_error: BaseException | None = None
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.start_sync)
+        #: One-shot: the next attempt after a network or server failure (see :data:`OFFLINE_RETRY_MS`).
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setSingleShot(True)
+        self.retry_timer.timeout.connect(self.start_sync)
+        self._offline_retry_ms = offline_retry_ms
         self.apply_interval()
 
     @property
@@ -77,6 +114,7 @@ class SyncService(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+        self.retry_timer.stop()
         self.cancel()
 
     def start_sync(self) -> bool:
@@ -89,17 +127,30 @@ class SyncService(QObject):
             return False
         cancel = threading.Event()
         self._cancel = cancel
+        self.retry_timer.stop()
         backoff = self._backoff
+        turns = TurnVault(vault, self._runner.db_turn)
+        attempts = [0]
 
-        def work() -> SyncReport:
+        def wait(event: threading.Event, seconds: float) -> bool:
+            attempts[0] += 1
+            self.retrying.emit(SyncRetry(attempts[0], seconds))
+            return event.wait(seconds)
+
+        def work() -> tuple[SyncReport, bool]:
+            """On the sync thread; the engine's vault steps take their turns on the DB worker."""
             if user_id:
-                SyncStateRepository(vault).bind(user_id=user_id, server_url=client.base_url)
-            engine = SyncEngine(vault, client, backoff=backoff)
-            return engine.sync_once(cancel, self.progress.emit)
+                SyncStateRepository(cast(Vault, turns)).bind(user_id=user_id, server_url=client.base_url)
+            before = _last_mutation(turns)
+            engine = SyncEngine(cast(Vault, turns), client, backoff=backoff, wait=wait)
+            report = engine.sync_once(cancel, self.progress.emit)
+            # a change queued after the push phase waits in the outbox (a pulled page may show the server's
+            # row meanwhile): one more sync sends it now
+            return report, _last_mutation(turns) > before and not cancel.is_set()
 
         self.sync_started.emit()
         self.running_changed.emit(True)
-        self._runner.run_in_background(work, self._done, self._failed)
+        self._runner.run_in_background(work, self._done, self._failed, kind="sync")
         return True
 
     def cancel(self) -> None:
@@ -110,7 +161,9 @@ class SyncService(QObject):
         self._cancel = None
         self.running_changed.emit(False)
 
-    def _done(self, report: SyncReport) -> None:
+    def _done(self, result: tuple[SyncReport, bool]) -> None:
+        report, queued_meanwhile = result
+        self._again = self._again or queued_meanwhile
         self._end()
         self.last_report, self.last_error = report, None
         if report.changes or report.pushed or report.full_resync or report.id_map:
@@ -124,6 +177,8 @@ class SyncService(QObject):
     def _failed(self, exc: BaseException) -> None:
         self._end()
         self.last_error = exc
+        if isinstance(exc, ApiError) and exc.retryable and self.timer.isActive():
+            self.retry_timer.start(min(self._offline_retry_ms, self.timer.interval()))
         self.failed.emit(exc)
         # part of the outbox may have gone out before the failure: refresh markers and problems
         self.changes_applied.emit(ChangeSet.everything())
@@ -133,6 +188,11 @@ class SyncService(QObject):
         if self._again:
             self._again = False
             self.start_sync()
+
+    @property
+    def offline(self) -> bool:
+        """The last sync failed for the network or the server (a retry may be scheduled: ``retry_timer``)."""
+        return isinstance(self.last_error, ApiError) and self.last_error.retryable
 
     def describe(self, progress: Any) -> tuple[str, int, int]:
         """(phase, done, total) of a progress value; ``total`` 0 when unknown."""

@@ -2,7 +2,9 @@
 
 Contracts:
 
-- Thread: blocking; run :meth:`SyncEngine.sync_once` on the DB worker. ``cancel`` (a ``threading.Event``)
+- Thread: blocking; the desktop runs :meth:`SyncEngine.sync_once` on its sync thread with a vault whose every
+  ``with vault.session()`` block waits for a turn on the DB worker (``desktop.services.turn_vault``): so never
+  make a request (or wait) inside a session block, it would hold the DB worker. ``cancel`` (a ``threading.Event``)
   is honoured between requests, pages, batches and blob chunks (and during backoff waits): the engine
   then raises :class:`SyncCancelled`; everything applied so far is committed and consistent.
 - Push: blobs of ``document.attach`` mutations are uploaded first (resumable); each answered batch is

@@ -283,6 +283,8 @@ class MainWindow(QMainWindow):
     def _online_changed(self, online: bool) -> None:
         if online:
             self._signed_in = True
+            if self.sync.offline:  # the server answers again (F5, sign-in): send what waited, not at the retry
+                self.sync.start_sync()
         self.status.set_online(online, self._signed_in)
         self.update_admin_action()
 

@@ -1,10 +1,13 @@
-"""A compact sync indicator for the status bar: phase text, a progress bar and a cancel button."""
+"""A compact sync indicator for the status bar: phase text, a progress bar and a cancel button; offline it says
+when the next attempt comes (the app keeps working on the local vault meanwhile)."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from desktop.services.sync_service import SyncCancelled, SyncProgress, SyncReport, SyncService
+from desktop.services.sync_service import SyncCancelled, SyncProgress, SyncReport, SyncRetry, SyncService
 from desktop.ui.messages import error_text
 
 
@@ -36,6 +39,7 @@ class SyncProgressWidget(QWidget):
         sync.progress.connect(self.show_progress)
         sync.finished.connect(self._finished)
         sync.failed.connect(self._failed)
+        sync.retrying.connect(self.show_retry)
         self._idle()
 
     def _idle(self) -> None:
@@ -44,6 +48,7 @@ class SyncProgressWidget(QWidget):
 
     def _started(self) -> None:
         self.label.setText(self.tr("Synchronisiere …"))
+        self.label.setToolTip("")
         self.bar.setRange(0, 0)
         self.bar.setVisible(True)
         self.cancel_button.setVisible(True)
@@ -63,6 +68,11 @@ class SyncProgressWidget(QWidget):
         else:
             self.bar.setRange(0, 0)
 
+    def show_retry(self, retry: SyncRetry) -> None:
+        seconds = max(1, math.ceil(retry.delay))
+        self.label.setText(self.tr("Server nicht erreichbar – neuer Versuch in {n} s").format(n=seconds))
+        self.bar.setRange(0, 0)
+
     def _finished(self, report: SyncReport) -> None:
         self._idle()
         if report.rejected:
@@ -74,6 +84,10 @@ class SyncProgressWidget(QWidget):
         self._idle()
         if isinstance(exc, SyncCancelled):
             self.label.setText(self.tr("Synchronisation abgebrochen"))
+        elif self.sync.offline and self.sync.retry_timer.isActive():
+            minutes = max(1, math.ceil(self.sync.retry_timer.interval() / 60_000))
+            self.label.setText(self.tr("Offline – nächster Versuch in {n} min").format(n=minutes))
+            self.label.setToolTip(error_text(exc))
         else:
             self.label.setText(self.tr("Synchronisation fehlgeschlagen: {e}").format(e=error_text(exc)))
 

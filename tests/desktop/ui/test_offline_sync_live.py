@@ -23,8 +23,8 @@ from desktop.services.records_service import RecordsService
 from desktop.services.session_service import SessionService
 from desktop.services.sync_service import SyncService
 from desktop.services.tasks import TaskRunner
-from desktop.store.repositories import EntryRepository
-from desktop.sync.engine import Backoff, SyncReport
+from desktop.store.repositories import EntryRepository, SyncStateRepository
+from desktop.sync.engine import Backoff, SyncProgress, SyncReport
 from desktop.ui.main_window import MainWindow
 from tests.desktop.sync.live_server import LiveServer
 from tests.desktop.ui.records_helpers import TIMEOUT, register
@@ -267,4 +267,39 @@ def test_offline_after_the_retries_then_reconnect_sends_the_entry(
     assert not window.sync.retry_timer.isActive()
     assert_pushed(qtbot, window, session, vehicle_id, "Reifenwechsel offline")
     window.sync.stop()
+    session.close()
+
+
+def test_a_change_queued_while_the_sync_pulls_goes_out_with_one_more_sync(
+    qtbot: QtBot, app_paths: AppPaths, runner: TaskRunner, link: Link
+) -> None:
+    """A local change made between the sync's vault steps after its push phase is sent by one more sync at once.
+
+    Inline runner: the entry is added at the point where the app's DB worker could run it between the sync
+    thread's turns (right after a page is applied), on the same thread so the order is fixed."""
+    session, vehicle_id = signed_in_with_a_synced_vehicle(qtbot, app_paths, runner, link, "dazwischen@example.org")
+    vault = session.vault
+    assert vault is not None
+    assert session.me is not None
+    user_id = session.me.user_id
+    sync = SyncService(
+        TaskRunner.synchronous(), session.settings, lambda: vault, lambda: session.client, lambda: user_id
+    )
+    added: list[str] = []
+
+    def add_entry_while_pulling(progress: SyncProgress) -> None:
+        if progress.phase == "pull" and not added:
+            entry = EntryRepository(vault).add(
+                vehicle_id, date="2026-11-26", type="service", performed_by="own_work", km=151_200, note="dazwischen"
+            )
+            added.append(entry.id)
+
+    sync.progress.connect(add_entry_while_pulling)
+    reports: list[SyncReport] = []
+    sync.finished.connect(reports.append)
+    assert sync.start_sync()
+    assert added
+    assert [r.pushed for r in reports] == [0, 1]  # the first sync had pushed already; one more sent the entry
+    assert SyncStateRepository(vault).status().pending_mutations == 0
+    assert not sync.running
     session.close()

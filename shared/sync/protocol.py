@@ -92,7 +92,9 @@ class MutationName(StrEnum):
 
 #: The ``args`` keys of each mutation (``?`` marks optional ones). ``id`` of a create is the client's UUID
 #: for the new record; the server answers with its own id in ``id_map`` when it had to assign another one,
-#: and resolves the client id in later mutations of the same user.
+#: and resolves the client id in later mutations of the same user. A create whose ``id`` the same account uses
+#: already (sent twice, or the id of one of its records) is ``rejected`` with ``conflict`` and writes nothing;
+#: ``entry.create`` is the exception: the entry gets a server id and the client's id keeps naming the first.
 _VEHICLE = "nickname? meta? vehicle_class? make? model? year? engine? interested_in_selling?"
 _ENTRY = "date type performed_by km note? cost_amount? currency? trust_level? is_backfill?"
 _ITEM = "stage? date? performed_by? note? cost_amount? currency? is_milestone? document_ids? "

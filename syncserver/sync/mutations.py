@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from shared.documents import PiiStatus
 from shared.errors import DomainError, ErrorCode
-from shared.sync.protocol import Mutation, MutationName, RecordType
+from shared.sync.protocol import MUTATION_ARGS, Mutation, MutationName, RecordType
 from syncserver.access.actor import Actor
 from syncserver.addons.schemas import FolderIn, FolderItemIn, FolderUpdate
 from syncserver.addons.service import FolderService
@@ -35,6 +35,8 @@ from syncserver.workshop.service import WorkshopService
 
 #: ``args`` keys holding ids of records a client may have created (resolved through its aliases).
 REFERENCE_KEYS = ("vehicle_id", "entry_id", "folder_id", "item_id", "grant_id", "document_id")
+#: Mutations that create a record under the client's ``id`` (a new id each: see ``SyncService._apply``).
+CREATES = frozenset(name for name, keys in MUTATION_ARGS.items() if "id" in keys)
 
 Created = list[tuple[RecordType, uuid.UUID | None, uuid.UUID]]
 M = TypeVar("M", bound=BaseModel)

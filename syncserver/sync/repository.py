@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, exists, func, insert, or_, select, text
+from sqlalchemy import Select, exists, func, insert, or_, select, text, union
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from shared.sync.protocol import RecordType
@@ -173,20 +174,43 @@ class SyncRepository:
 
     def add_aliases(
         self, user_id: uuid.UUID, record_type: RecordType, pairs: Sequence[tuple[uuid.UUID, uuid.UUID]], at: datetime
-    ) -> None:
-        """``(client id, server id)`` aliases of records of one type, in one INSERT."""
-        if pairs:
-            rows = [
-                {
-                    "user_id": user_id,
-                    "client_ref": c,
-                    "record_type": record_type.value,
-                    "server_id": s,
-                    "created_at": at,
-                }
-                for c, s in pairs
-            ]
-            self.session.execute(insert(SyncIdAlias.__table__), rows)
+    ) -> set[uuid.UUID]:
+        """``(client id, server id)`` aliases of records of one type, in one INSERT; the client ids it added. A
+        client id the account has an alias for already keeps it (no unique-key error, even from a concurrent
+        push, so the transaction stays usable)."""
+        if not pairs:
+            return set()
+        rows = [
+            {"user_id": user_id, "client_ref": c, "record_type": record_type.value, "server_id": s, "created_at": at}
+            for c, s in pairs
+        ]
+        insert_ = postgresql.insert if self.session.get_bind().dialect.name == "postgresql" else sqlite.insert
+        stmt = (
+            insert_(SyncIdAlias)
+            .on_conflict_do_nothing(index_elements=[SyncIdAlias.user_id, SyncIdAlias.client_ref])
+            .returning(SyncIdAlias.client_ref)
+        )
+        return set(self.session.scalars(stmt, rows).all())
+
+    def ids_in_use(self, user_id: uuid.UUID, refs: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+        """Which of ``refs`` the account uses already: a client id it has an alias for, or the id of a record
+        it made or owns (vehicle, entry, document, folder, folder item, workshop request). One statement."""
+        if not refs:
+            return set()
+        parts = (
+            select(SyncIdAlias.client_ref).where(SyncIdAlias.user_id == user_id, SyncIdAlias.client_ref.in_(refs)),
+            select(Vehicle.id).where(
+                Vehicle.id.in_(refs), or_(Vehicle.created_by_user_id == user_id, Vehicle.owner_user_id == user_id)
+            ),
+            select(VehicleEntry.id).where(VehicleEntry.id.in_(refs), VehicleEntry.author_user_id == user_id),
+            select(Document.id).where(Document.id.in_(refs), Document.owner_user_id == user_id),
+            select(TrustFolder.id).where(TrustFolder.id.in_(refs), TrustFolder.owner_user_id == user_id),
+            select(TrustFolderItem.id)
+            .join(TrustFolder, TrustFolder.id == TrustFolderItem.folder_id)
+            .where(TrustFolderItem.id.in_(refs), TrustFolder.owner_user_id == user_id),
+            select(WorkshopGrant.id).where(WorkshopGrant.id.in_(refs), WorkshopGrant.requested_by_user_id == user_id),
+        )
+        return set(self.session.scalars(union(*parts)).all())
 
     def aliases(self, user_id: uuid.UUID, refs: Sequence[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
         if not refs:

@@ -39,11 +39,11 @@ from syncserver.access.actor import Actor
 from syncserver.context import ServerContext
 from syncserver.failures import RecordedFailure
 from syncserver.intake.runtime import IntakeRuntime
-from syncserver.models.sync import SyncClient, SyncIdAlias, SyncVisibility
+from syncserver.models.sync import SyncClient, SyncVisibility
 from syncserver.sync import capture
 from syncserver.sync.counts import LIVE_COUNTS
 from syncserver.sync.entry_batch import apply_entry_creates
-from syncserver.sync.mutations import HANDLERS, REFERENCE_KEYS, Call
+from syncserver.sync.mutations import CREATES, HANDLERS, REFERENCE_KEYS, Call, client_ref
 from syncserver.sync.records import Renderer
 from syncserver.sync.repository import SyncRepository
 from syncserver.trust.service import batched_recompute, recompute_trust
@@ -52,6 +52,8 @@ from syncserver.trust.service import batched_recompute, recompute_trust
 EPOCH = 1
 #: Lowest seq a cursor may still name (nothing is compacted yet).
 HORIZON = 0
+#: Message of the ``conflict`` answer to a create whose id the account uses already.
+_ID_IN_USE = "id already used by this account"
 
 
 class SyncService:
@@ -154,21 +156,18 @@ class SyncService:
         position = capture.mark(self.session)
         savepoint = self.session.begin_nested()
         try:
+            if mutation.name in CREATES:
+                self._check_new_id(actor, mutation)
             args = self._resolve(actor, mutation.args)
             created = HANDLERS[mutation.name](Call(self.session, self.ctx, self.intake, actor, mutation, args))
+            self.session.flush()
             id_map: dict[str, str] = {}
             for record_type, client_id, server_id in created:
                 if client_id is not None and client_id != server_id:
                     id_map[str(client_id)] = str(server_id)
-                    alias = SyncIdAlias(
-                        user_id=actor.user_id,
-                        client_ref=client_id,
-                        record_type=record_type.value,
-                        server_id=server_id,
-                        created_at=now,
-                    )
-                    self.repo.add(alias)
-            self.session.flush()
+                    if not self.repo.add_aliases(actor.user_id, record_type, [(client_id, server_id)], now):
+                        # the account took the id since the check (a concurrent push): this create is undone
+                        raise DomainError(ErrorCode.CONFLICT, message=_ID_IN_USE)
             notes = capture.since(self.session, position)
             savepoint.commit()
         except DomainError as exc:
@@ -184,6 +183,15 @@ class SyncService:
         rendered = renderer.render(dict.fromkeys((n.record_type, n.record_id) for n in notes))
         rows = [RecordRow(type=r.type, id=r.id, data=r.data) for r in rendered.values() if r.data is not None]
         return MutationResult(mutation_id=mutation.mutation_id, status=ResultStatus.APPLIED, rows=rows, id_map=id_map)
+
+    def _check_new_id(self, actor: Actor, mutation: Mutation) -> None:
+        """409 ``conflict`` for a create whose id the account uses already (the same id twice, or the id of one of
+        its records): a second record under it would re-point or lose what the id names. Before the handler, so a
+        rejected create does no work (a document's blob is not copied). Another account's id is free to take: it
+        gets an alias (resolved for this account only) and the record a server id."""
+        mine = client_ref(mutation.args)  # 422 for a malformed id, before anything is written
+        if mine is not None and self.repo.ids_in_use(actor.user_id, [mine]):
+            raise DomainError(ErrorCode.CONFLICT, message=_ID_IN_USE)
 
     def _resolve(self, actor: Actor, args: dict[str, object]) -> dict[str, object]:
         """Replace client ids of records the server created under its own id."""

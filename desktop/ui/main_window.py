@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
             lambda: session.me.user_id if session.me else None,
         )
         self.sync.changes_applied.connect(self.records.relay)
+        self.sync.failed.connect(self._sync_failed)
+        self.sync.finished.connect(self._sync_finished)
         self.records.changes_applied.connect(lambda _: self.refresh_status())
         self.setWindowTitle(self.tr("LifeTimeCircle Service Heft"))
         self.resize(1280, 800)
@@ -287,6 +289,14 @@ class MainWindow(QMainWindow):
                 self.sync.start_sync()
         self.status.set_online(online, self._signed_in)
         self.update_admin_action()
+
+    def _sync_failed(self, _: BaseException) -> None:
+        if self.sync.offline and self.session.online:
+            self.session.go_online()  # ask the session: the status bar says offline when the server is gone
+
+    def _sync_finished(self, _: object) -> None:
+        if self._signed_in and not self.session.online:
+            self.session.go_online()  # the sync got through: the session is back online too
 
     def _signed_out(self) -> None:
         self._signed_in = False

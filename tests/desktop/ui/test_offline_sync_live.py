@@ -257,14 +257,16 @@ def test_offline_after_the_retries_then_reconnect_sends_the_entry(
 
     work_at_the_bay(qtbot, window, vehicle_id, "Reifenwechsel offline")
 
-    window.reconnect_action.trigger()  # F5 while offline: the session notices
+    # the failed sync made the session look: the status bar says offline too
     qtbot.waitUntil(lambda: not session.online, timeout=TIMEOUT)
+    assert window.status.connection.text().startswith("● Offline")
     link.forward()
     with qtbot.waitSignal(window.sync.finished, timeout=TIMEOUT) as finished:
         window.reconnect_action.trigger()  # back online: the waiting changes go now, not at the retry timer
     assert finished.args[0].pushed >= 1
     assert not window.sync.offline
     assert not window.sync.retry_timer.isActive()
+    qtbot.waitUntil(lambda: window.status.connection.text() == "● Online", timeout=TIMEOUT)
     assert_pushed(qtbot, window, session, vehicle_id, "Reifenwechsel offline")
     window.sync.stop()
     session.close()

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -30,7 +31,7 @@ from desktop.sync.client import ApiClient, MemoryTokenStore  # noqa: E402
 from desktop.sync.engine import Backoff  # noqa: E402
 from desktop.sync.errors import NetworkError  # noqa: E402
 
-WAIT_MS = 10_000  # upper bound for a vault read or write; a request of the hanging sync waits 15 s per attempt
+WAIT_MS = 10_000  # upper bound for a vault read or write
 
 
 class SilentServer:
@@ -89,7 +90,9 @@ def runner(qapp: object) -> Iterator[TaskRunner]:
 
 
 def make_sync(runner: TaskRunner, tmp_path: Path, vault: Vault, url: str, backoff: Backoff) -> SyncService:
-    client = ApiClient(url, token_store=MemoryTokenStore("refresh-token-of-an-earlier-sign-in"))
+    # a long read timeout: the hanging request ends only when the test drops it, however slow the machine is
+    timeout = httpx.Timeout(600.0, connect=5.0)
+    client = ApiClient(url, token_store=MemoryTokenStore("refresh-token-of-an-earlier-sign-in"), timeout=timeout)
     return SyncService(
         runner,
         Settings.load(tmp_path / "config"),

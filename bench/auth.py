@@ -100,6 +100,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=10.0, help="duration of the /auth/me run")
     parser.add_argument("--database-url", default=None, help="a PostgreSQL URL (default: a fresh SQLite file)")
     parser.add_argument("--tool", choices=("auto", "wrk", "asyncio"), default="auto")
+    parser.add_argument("--rounds", type=int, default=1, help="measured /auth/me runs (each printed)")
     args = parser.parse_args()
     loadgen.pin_client()
 
@@ -131,16 +132,17 @@ def main() -> int:
             if not tokens:
                 raise SystemExit("no login succeeded")
             loadgen.run_load(port, ["/auth/me"], tokens=tokens, clients=args.clients, seconds=2, tool=args.tool)
-            result = loadgen.run_load(
-                port,
-                ["/auth/me"],
-                tokens=tokens,
-                clients=args.clients,
-                seconds=args.seconds,
-                tool=args.tool,
-                server_pid=server.pid,
-            )
-            print(result.line("/auth/me"))
+            for _round in range(args.rounds):
+                result = loadgen.run_load(
+                    port,
+                    ["/auth/me"],
+                    tokens=tokens,
+                    clients=args.clients,
+                    seconds=args.seconds,
+                    tool=args.tool,
+                    server_pid=server.pid,
+                )
+                print(f"{result.line('/auth/me')}  {loadgen.load_average()}")
             print(f"after:  {loadgen.load_average()}")
         finally:
             server.terminate()

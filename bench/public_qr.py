@@ -94,6 +94,7 @@ def main() -> None:
     parser.add_argument("--vehicles", type=int, default=20)
     parser.add_argument("--database-url", default=None, help="a PostgreSQL URL (default: a fresh SQLite file)")
     parser.add_argument("--tool", choices=("auto", "wrk", "asyncio"), default="auto")
+    parser.add_argument("--rounds", type=int, default=1, help="measured runs of each variant (each printed)")
     args = parser.parse_args()
     loadgen.pin_client()
     with tempfile.TemporaryDirectory(prefix="ltc-bench-") as folder:
@@ -114,17 +115,18 @@ def main() -> None:
             )
             print(f"before: {loadgen.load_average()}")
             loadgen.run_load(port, paths, clients=args.clients, seconds=2, tool=args.tool)  # warm-up
-            for label, accept in (("json", "application/json"), ("html", HTML_ACCEPT)):
-                result = loadgen.run_load(
-                    port,
-                    paths,
-                    accept=accept,
-                    clients=args.clients,
-                    seconds=args.seconds,
-                    tool=args.tool,
-                    server_pid=proc.pid,
-                )
-                print(result.line(label))
+            for _round in range(args.rounds):
+                for label, accept in (("json", "application/json"), ("html", HTML_ACCEPT)):
+                    result = loadgen.run_load(
+                        port,
+                        paths,
+                        accept=accept,
+                        clients=args.clients,
+                        seconds=args.seconds,
+                        tool=args.tool,
+                        server_pid=proc.pid,
+                    )
+                    print(f"{result.line(label)}  {loadgen.load_average()}")
             print(f"after:  {loadgen.load_average()}")
         finally:
             proc.terminate()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -46,18 +45,10 @@ _COLUMNS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class PageEntry:
-    """One entry row: what the renderer decides on (access, tombstone, authorship) and the wire ``data``
-    without ``can_revise`` (the actor's part, set by the renderer)."""
-
-    id: uuid.UUID
-    vehicle_id: uuid.UUID
-    deleted: bool
-    is_latest: bool
-    author_user_id: str
-    author_org_id: str | None
-    data: dict[str, Any]
+#: One entry row ``(id, vehicle_id, deleted, is_latest, author_user_id, author_org_id, data)``: the ids as the
+#: driver gives them (:func:`driver_values`), the author ids as text, and the wire ``data`` with ``can_revise``
+#: False (the actor's part, set by the renderer). A plain tuple: a page holds thousands.
+PageEntry = tuple[Any, Any, bool, bool, str, str | None, dict[str, Any]]
 
 
 class _SqliteValues:
@@ -66,6 +57,10 @@ class _SqliteValues:
     @staticmethod
     def key(value: uuid.UUID) -> Any:
         return value.hex
+
+    @staticmethod
+    def to_uuid(value: Any) -> uuid.UUID:
+        return uuid.UUID(hex=value)
 
     @staticmethod
     def uuid_text(value: Any) -> str | None:
@@ -90,6 +85,11 @@ class _DriverValues:
         return value
 
     @staticmethod
+    def to_uuid(value: Any) -> uuid.UUID:
+        assert isinstance(value, uuid.UUID)
+        return value
+
+    @staticmethod
     def uuid_text(value: Any) -> str | None:
         return None if value is None else str(value)
 
@@ -99,26 +99,33 @@ class _DriverValues:
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def page_entries(session: Session, ids: Sequence[uuid.UUID]) -> list[PageEntry]:
-    """The entries of ``ids`` that exist (deleted ones included), with their group's revision count."""
+def driver_values(session: Session) -> type[_SqliteValues] | type[_DriverValues]:
+    """How the session's back end hands over ids and timestamps read untyped (``type_coerce(..., NullType())``):
+    ``key`` is the driver's form of a ``uuid.UUID``, ``to_uuid`` and ``uuid_text`` turn one back."""
+    return _SqliteValues if session.get_bind().dialect.name == "sqlite" else _DriverValues
+
+
+def untyped(column: Any) -> Any:
+    """A column read (or compared) with the driver's own values: no per-row type processing."""
+    return type_coerce(column, NullType())
+
+
+def page_entries(session: Session, ids: Sequence[Any]) -> list[PageEntry]:
+    """The entries of ``ids`` (driver values, see :func:`driver_values`) that exist, deleted ones included, with
+    their group's revision count."""
     if not ids:
         return []
     session.flush()  # a Core select does not autoflush
     table = VehicleEntry.__table__
     revisions = table.alias("revisions")
     count = select(func.count()).where(revisions.c.entry_group_id == table.c.entry_group_id).scalar_subquery()
-    stmt = select(*(type_coerce(table.c[name], NullType()) for name in _COLUMNS), count).where(table.c.id.in_(ids))
-    values = _SqliteValues if session.get_bind().dialect.name == "sqlite" else _DriverValues
-    known = {values.key(i): i for i in ids}
-    vehicles: dict[Any, uuid.UUID] = {}
+    stmt = select(*(untyped(table.c[name]) for name in _COLUMNS), count).where(untyped(table.c.id).in_(ids))
+    values = driver_values(session)
     text, stamp = values.uuid_text, values.stamp
-    out = []
+    out: list[PageEntry] = []
     for row in session.execute(stmt):
         (eid, vid, group, supersedes, version, latest, date, kind, performed_by, km, note, cents, currency, level,
          backfill, author, author_org, created, updated, deleted, revision_count) = row  # fmt: skip
-        vehicle = vehicles.get(vid)
-        if vehicle is None:
-            vehicle = vehicles[vid] = uuid.UUID(text(vid))
         org = text(author_org)
         data = {
             "id": text(eid),
@@ -142,5 +149,5 @@ def page_entries(session: Session, ids: Sequence[uuid.UUID]) -> list[PageEntry]:
             "created_at": stamp(created),
             "updated_at": stamp(updated),
         }
-        out.append(PageEntry(known[eid], vehicle, deleted is not None, bool(latest), str(text(author)), org, data))
+        out.append((eid, vid, deleted is not None, bool(latest), str(text(author)), org, data))
     return out

@@ -32,7 +32,7 @@ from syncserver.documents.state import document_actor_of, state_of
 from syncserver.models.document import Document
 from syncserver.models.entry import VehicleEntry
 from syncserver.models.vehicle import Vehicle
-from syncserver.sync.entry_page import PageEntry, page_entries
+from syncserver.sync.entry_page import driver_values, page_entries
 from syncserver.sync.repository import SyncRepository
 from syncserver.vehicles.access import Capability, Relation, VehicleAccess, relation_to
 from syncserver.vehicles.schemas import CollectionOut, VehicleOut
@@ -79,11 +79,10 @@ def entry_data(e: VehicleEntry, revision_count: int, can_revise: bool) -> dict[s
 
 
 class Renderer:
-    """``raw=True`` (pull pages): entry ``data`` keeps Python values for one JSON encoding of the page;
-    otherwise every ``data`` is JSON-ready (push answers, stored as JSON)."""
+    """Every ``data`` JSON-ready (push answers, stored as JSON; pull pages). Pull pages take their entries from
+    :meth:`page_entries` (wire form straight from the query, keyed by the driver's ids)."""
 
-    def __init__(self, session: Session, ctx: ServerContext, actor: Actor, now: datetime, *, raw: bool = False) -> None:
-        self.raw = raw
+    def __init__(self, session: Session, ctx: ServerContext, actor: Actor, now: datetime) -> None:
         self.session = session
         self.ctx = ctx
         self.actor = actor
@@ -157,8 +156,6 @@ class Renderer:
         return out + self._gone(RecordType.VEHICLE, ids, {v.id for v in rows})
 
     def _entry(self, ids: list[uuid.UUID]) -> list[Rendered]:
-        if self.raw:
-            return self._page_entries(ids)
         rows: Sequence[VehicleEntry] = self.repo.entry_rows(ids)  # Core rows read like the model
         counts = self.repo.revision_counts(list({e.entry_group_id for e in rows}))
         out = []
@@ -169,41 +166,47 @@ class Renderer:
             elif e.deleted_at is not None:
                 out.append(Rendered(RecordType.ENTRY, e.id, ChangeOp.DELETE, e.vehicle_id))
             else:
-                data = entry_data(e, counts.get(e.entry_group_id, 1), self._can_revise(access, e))
-                if not self.raw:
-                    data = to_jsonable_python(data)
+                data = to_jsonable_python(entry_data(e, counts.get(e.entry_group_id, 1), self._can_revise(access, e)))
                 out.append(Rendered(RecordType.ENTRY, e.id, ChangeOp.UPSERT, e.vehicle_id, data))
         return out + self._gone(RecordType.ENTRY, ids, {e.id for e in rows})
 
-    def _page_entries(self, ids: list[uuid.UUID]) -> list[Rendered]:
-        """Pull pages: the entries from one untyped query (``entry_page``), data already in wire form."""
+    def page_entries(self, ids: Sequence[Any]) -> dict[Any, tuple[str, str | None, dict[str, Any] | None]]:
+        """Pull pages: the entries of ``ids`` (driver values, ``entry_page.driver_values``) from one untyped query,
+        keyed by those ids, as ``(op value, vehicle id text, data)``; an id missing from the answer is gone
+        (``delete``). No ``uuid.UUID`` per row: only the page's vehicles are related to the actor as UUIDs."""
         rows = page_entries(self.session, ids)
-        self._prefetch(e.vehicle_id for e in rows)
-        out = []
-        for e in rows:
-            access = self.access(e.vehicle_id)
+        to_uuid = driver_values(self.session).to_uuid
+        vehicles = {raw: to_uuid(raw) for raw in {row[1] for row in rows}}
+        self._prefetch(vehicles.values())
+        access_of = {raw: self.access(vehicle_id) for raw, vehicle_id in vehicles.items()}
+        remove, delete, upsert = ChangeOp.REMOVE.value, ChangeOp.DELETE.value, ChangeOp.UPSERT.value
+        out: dict[Any, tuple[str, str | None, dict[str, Any] | None]] = {}
+        for entry_id, vehicle, deleted, latest, author, author_org, data in rows:
+            access = access_of[vehicle]
             if access is None:
-                out.append(Rendered(RecordType.ENTRY, e.id, ChangeOp.REMOVE, e.vehicle_id))
-            elif e.deleted:
-                out.append(Rendered(RecordType.ENTRY, e.id, ChangeOp.DELETE, e.vehicle_id))
+                out[entry_id] = (remove, data["vehicle_id"], None)
+            elif deleted:
+                out[entry_id] = (delete, data["vehicle_id"], None)
             else:
-                if e.is_latest:
-                    e.data["can_revise"] = self._page_can_revise(access, e)
-                out.append(Rendered(RecordType.ENTRY, e.id, ChangeOp.UPSERT, e.vehicle_id, e.data))
-        return out + self._gone(RecordType.ENTRY, ids, {e.id for e in rows})
+                if latest:
+                    data["can_revise"] = self._page_can_revise(access, author, author_org, data)
+                out[entry_id] = (upsert, data["vehicle_id"], data)
+        return out
 
-    def _page_can_revise(self, access: VehicleAccess, e: PageEntry) -> bool:
+    def _page_can_revise(
+        self, access: VehicleAccess, author: str, author_org: str | None, data: dict[str, Any]
+    ) -> bool:
         """:meth:`_can_revise` of a latest page entry (ids as text), decided once per author combination."""
-        key = (e.author_user_id, e.author_org_id, access.acting_org_id)
+        key = (author, author_org, access.acting_org_id)
         found = self._authors.get(key)
         if found is None:
             version = EntryVersion(
-                entry_id=e.data["id"],
-                entry_group_id=e.data["entry_group_id"],
-                version=e.data["version"],
+                entry_id=data["id"],
+                entry_group_id=data["entry_group_id"],
+                version=data["version"],
                 is_latest=True,
-                author_user_id=e.author_user_id,
-                author_org_id=e.author_org_id,
+                author_user_id=author,
+                author_org_id=author_org,
             )
             org = str(access.acting_org_id) if access.acting_org_id else None
             found = is_author(version, actor_user_id=str(self.actor.user_id), actor_org_id=org)

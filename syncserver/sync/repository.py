@@ -27,6 +27,7 @@ from syncserver.models.sync import (
 from syncserver.models.user import User
 from syncserver.models.vehicle import Vehicle, VehicleCollection, VehicleTrustSummary
 from syncserver.models.workshop import GrantStatus, WorkshopGrant
+from syncserver.sync.entry_page import driver_values, untyped
 from syncserver.vehicles.repository import VehicleRepository
 
 #: Key of the PostgreSQL transaction-level advisory lock that serialises seq assignment.
@@ -72,7 +73,8 @@ class SyncRepository:
     ) -> Sequence[Any]:
         """Log rows after ``seq`` that concern the user's shown vehicles (``sync_visibility``, reconciled by the
         caller first), their organisations or the user, in seq order. Core rows of the four columns a page
-        reads (``seq``, ``record_type``, ``record_id``, ``op``): a page is thousands of rows."""
+        reads (``seq``, ``record_type``, ``record_id``, ``op``): a page is thousands of rows. ``record_id`` is the
+        driver's value (``entry_page.driver_values``): no ``uuid.UUID`` per row."""
         table = SyncChange.__table__
         shown = self.shown_subquery(user_id)
         scope = [
@@ -81,7 +83,7 @@ class SyncRepository:
         ]
         if org_ids:
             scope.append(table.c.org_id.in_(org_ids) & table.c.audience_user_id.is_(None))
-        columns = (table.c.seq, table.c.record_type, table.c.record_id, table.c.op)
+        columns = (table.c.seq, table.c.record_type, untyped(table.c.record_id).label("record_id"), table.c.op)
         stmt = select(*columns).where(table.c.seq > seq, or_(*scope)).order_by(table.c.seq).limit(limit)
         return self.session.execute(stmt).all()
 
@@ -279,26 +281,43 @@ class SyncRepository:
         )
         return {row[0]: int(row[1]) for row in self.session.execute(stmt).all()}
 
-    def vehicles_children(self, vehicle_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[tuple[str, uuid.UUID]]]:
+    def vehicles_children(self, vehicle_ids: Sequence[uuid.UUID]) -> dict[Any, list[tuple[str, Any]]]:
         """(type, id) of everything under each vehicle, for the snapshot sent when access is gained: one query per
-        table for all of them (a first pull gains every vehicle of the account at once)."""
+        table for all of them (a first pull gains every vehicle of the account at once). Vehicle and record ids
+        are the driver's values (``entry_page.driver_values``), as :meth:`changes_after` gives them."""
+        key = driver_values(self.session).key
         ids = list(dict.fromkeys(vehicle_ids))
-        found: dict[uuid.UUID, list[tuple[str, uuid.UUID]]] = {v: [("vehicle", v), ("trust_summary", v)] for v in ids}
+        found: dict[Any, list[tuple[str, Any]]] = {}
+        for v in ids:
+            found[key(v)] = [("vehicle", key(v)), ("trust_summary", key(v))]
         if not ids:
             return found
         queries = (
-            ("entry", select(VehicleEntry.vehicle_id, VehicleEntry.id).where(VehicleEntry.vehicle_id.in_(ids))),
-            ("document", select(Document.vehicle_id, Document.id).where(Document.vehicle_id.in_(ids))),
-            ("folder", select(TrustFolder.vehicle_id, TrustFolder.id).where(TrustFolder.vehicle_id.in_(ids))),
+            (
+                "entry",
+                select(untyped(VehicleEntry.vehicle_id), untyped(VehicleEntry.id)).where(
+                    VehicleEntry.vehicle_id.in_(ids)
+                ),
+            ),
+            (
+                "document",
+                select(untyped(Document.vehicle_id), untyped(Document.id)).where(Document.vehicle_id.in_(ids)),
+            ),
+            (
+                "folder",
+                select(untyped(TrustFolder.vehicle_id), untyped(TrustFolder.id)).where(TrustFolder.vehicle_id.in_(ids)),
+            ),
             (
                 "folder_item",
-                select(TrustFolder.vehicle_id, TrustFolderItem.id)
+                select(untyped(TrustFolder.vehicle_id), untyped(TrustFolderItem.id))
                 .join(TrustFolder, TrustFolder.id == TrustFolderItem.folder_id)
                 .where(TrustFolder.vehicle_id.in_(ids)),
             ),
             (
                 "workshop_grant",
-                select(WorkshopGrant.vehicle_id, WorkshopGrant.id).where(WorkshopGrant.vehicle_id.in_(ids)),
+                select(untyped(WorkshopGrant.vehicle_id), untyped(WorkshopGrant.id)).where(
+                    WorkshopGrant.vehicle_id.in_(ids)
+                ),
             ),
         )
         for kind, stmt in queries:

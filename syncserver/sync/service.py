@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from pydantic_core import to_json, to_jsonable_python
@@ -43,6 +44,7 @@ from syncserver.models.sync import SyncClient, SyncVisibility
 from syncserver.sync import capture
 from syncserver.sync.counts import LIVE_COUNTS
 from syncserver.sync.entry_batch import apply_entry_creates
+from syncserver.sync.entry_page import driver_values
 from syncserver.sync.mutations import CREATES, HANDLERS, REFERENCE_KEYS, Call, client_ref
 from syncserver.sync.records import Renderer
 from syncserver.sync.repository import SyncRepository
@@ -228,10 +230,12 @@ class SyncService:
         rows: Sequence[Any] = []
         if logged or position.seq < head:
             rows = self.repo.changes_after(position.seq, orgs, actor.user_id, size)
-        wanted: list[tuple[int, RecordType, uuid.UUID]] = []
-        removes: dict[int, uuid.UUID] = {}
-        children: dict[uuid.UUID, list[tuple[str, uuid.UUID]]] = {}
-        granted = [row.record_id for row in rows if row.op == capture.GRANT]
+        # records are keyed by the driver's id values (hex text on SQLite) end to end: no uuid.UUID per row
+        values = driver_values(self.session)
+        wanted: list[tuple[int, str, Any]] = []
+        removes: dict[int, Any] = {}
+        children: dict[Any, list[tuple[str, Any]]] = {}
+        granted = [values.to_uuid(row.record_id) for row in rows if row.op == capture.GRANT]
         if granted:
             shown = self.repo.shown_vehicle_ids(actor.user_id)  # reconciled: the visible ones
             children = self.repo.vehicles_children([v for v in granted if v in shown])
@@ -243,22 +247,50 @@ class SyncService:
             if row.op == capture.REMOVE:
                 removes[row.seq] = row.record_id
             elif row.op == capture.GRANT:
-                wanted += [(row.seq, RecordType(t), i) for t, i in children.get(row.record_id, ())]
+                wanted += [(row.seq, t, i) for t, i in children.get(row.record_id, ())]
             else:
-                wanted.append((row.seq, RecordType(row.record_type), row.record_id))
+                wanted.append((row.seq, row.record_type, row.record_id))
         cut = taken < len(rows)  # the rest of the rows read is the next page's
         rows = rows[:taken]
         last_seq = {(t, i): seq for seq, t, i in wanted}
-        rendered = Renderer(self.session, self.ctx, actor, now, raw=True).render(last_seq)
-        # plain str values (enum values, id text): the page's JSON encoder takes them without inspecting types
-        texts: dict[uuid.UUID | None, str | None] = {None: None}
-        remove, vehicle = ChangeOp.REMOVE.value, RecordType.VEHICLE.value
+        changes = self._render_changes(actor, now, values, removes, last_seq)
+        next_cursor = position.advance(rows[-1].seq if rows else position.seq)
+        has_more = cut or len(rows) == size
+        counts = None if has_more else self._live_counts(actor, head, logged)
+        return {"cursor": next_cursor.encode(), "has_more": has_more, "changes": changes, "counts": counts}
+
+    def _render_changes(
+        self,
+        actor: Actor,
+        now: datetime,
+        values: Any,
+        removes: dict[int, Any],
+        last_seq: dict[tuple[str, Any], int],
+    ) -> list[dict[str, Any]]:
+        """The page's changes in seq order, with plain str values (enum values, id text) that the page's JSON
+        encoder takes without inspecting types. Entries (nearly all of a page) come from
+        :meth:`Renderer.page_entries`; the other records go through :meth:`Renderer.render` by UUID."""
+        renderer = Renderer(self.session, self.ctx, actor, now)
+        text = values.uuid_text
+        entry = RecordType.ENTRY.value
+        entries = renderer.page_entries([i for t, i in last_seq if t == entry])
+        others = {(t, i): (RecordType(t), values.to_uuid(i)) for t, i in last_seq if t != entry}
+        rendered = renderer.render(others.values())
+        remove, delete, vehicle = ChangeOp.REMOVE.value, ChangeOp.DELETE.value, RecordType.VEHICLE.value
         changes: list[dict[str, Any]] = [
-            {"seq": s, "op": remove, "type": vehicle, "id": str(v), "vehicle_id": str(v), "data": None}
+            {"seq": s, "op": remove, "type": vehicle, "id": text(v), "vehicle_id": text(v), "data": None}
             for s, v in removes.items()
         ]
-        for key, seq in last_seq.items():
-            r = rendered.get(key)
+        texts: dict[uuid.UUID | None, str | None] = {None: None}
+        for (kind, raw), seq in last_seq.items():
+            if kind == entry:
+                op, parent, data = entries.get(raw) or (delete, None, None)
+                record_id = data["id"] if data is not None else text(raw)
+                changes.append(
+                    {"seq": seq, "op": op, "type": kind, "id": record_id, "vehicle_id": parent, "data": data}
+                )
+                continue
+            r = rendered.get(others[(kind, raw)])
             if r is not None:
                 parent = texts.get(r.vehicle_id)
                 if parent is None and r.vehicle_id is not None:
@@ -266,11 +298,8 @@ class SyncService:
                 change = {"seq": seq, "op": r.op.value, "type": r.type.value, "id": str(r.id), "vehicle_id": parent}
                 change["data"] = r.data
                 changes.append(change)
-        changes.sort(key=lambda c: int(c["seq"]))
-        next_cursor = position.advance(rows[-1].seq if rows else position.seq)
-        has_more = cut or len(rows) == size
-        counts = None if has_more else self._live_counts(actor, head, logged)
-        return {"cursor": next_cursor.encode(), "has_more": has_more, "changes": changes, "counts": counts}
+        changes.sort(key=itemgetter("seq"))
+        return changes
 
     def _live_counts(self, actor: Actor, head: int, logged: bool) -> dict[str, int]:
         """The count check's numbers; reused for the same database, user and log head (``sync.counts``), unless

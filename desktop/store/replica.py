@@ -70,24 +70,54 @@ def vehicle_columns(data: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+#: The typed columns of an entry, in the order :func:`entry_values` gives them.
+ENTRY_COLUMNS = (
+    "vehicle_id",
+    "entry_group_id",
+    "supersedes_entry_id",
+    "version",
+    "is_latest",
+    "date",
+    "type",
+    "performed_by",
+    "km",
+    "note",
+    "cost_amount",
+    "currency",
+    "trust_level",
+    "author_user_id",
+    "author_org_id",
+)
+
+
+def entry_values(data: Mapping[str, Any], record_id: str) -> tuple[Any, ...]:
+    """The typed columns of an entry (:data:`ENTRY_COLUMNS`) derived from the server's row, as a tuple: a pull
+    page derives thousands (the ``type(...) is`` tests are the first branch of ``_str`` / ``_int``, inlined)."""
+    get = data.get
+    vehicle, group, supersedes = data["vehicle_id"], get("entry_group_id") or record_id, get("supersedes_entry_id")
+    version, km, note = get("version"), get("km"), get("note")
+    author, author_org, level = get("author_user_id"), get("author_org_id"), get("trust_level")
+    return (
+        vehicle if type(vehicle) is str else str(vehicle),
+        group if type(group) is str else str(group),
+        supersedes if supersedes is None or type(supersedes) is str else str(supersedes),
+        version if type(version) is int else _int(version, 1),
+        bool(get("is_latest", True)),
+        str(get("date") or "")[:10],
+        str(get("type") or ""),
+        str(get("performed_by") or ""),
+        km if type(km) is int and km >= 0 else max(_int(km, 0) or 0, 0),
+        note if note is None or type(note) is str else str(note),
+        to_cents(get("cost_amount")),
+        str(get("currency") or "EUR"),
+        level if level is None or type(level) is str else str(level),
+        author if author is None or type(author) is str else str(author),
+        author_org if author_org is None or type(author_org) is str else str(author_org),
+    )
+
+
 def entry_columns(data: Mapping[str, Any], record_id: str) -> dict[str, Any]:
-    return {
-        "vehicle_id": str(data["vehicle_id"]),
-        "entry_group_id": str(data.get("entry_group_id") or record_id),
-        "supersedes_entry_id": _str(data.get("supersedes_entry_id")),
-        "version": _int(data.get("version"), 1),
-        "is_latest": bool(data.get("is_latest", True)),
-        "date": str(data.get("date") or "")[:10],
-        "type": str(data.get("type") or ""),
-        "performed_by": str(data.get("performed_by") or ""),
-        "km": max(_int(data.get("km"), 0) or 0, 0),
-        "note": _str(data.get("note")),
-        "cost_amount": to_cents(data.get("cost_amount")),
-        "currency": str(data.get("currency") or "EUR"),
-        "trust_level": _str(data.get("trust_level")),
-        "author_user_id": _str(data.get("author_user_id")),
-        "author_org_id": _str(data.get("author_org_id")),
-    }
+    return dict(zip(ENTRY_COLUMNS, entry_values(data, record_id), strict=True))
 
 
 def document_columns(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -132,14 +162,26 @@ def _plain(data: Mapping[str, Any]) -> dict[str, Any]:
     return data if type(data) is dict else dict(data)
 
 
+#: The columns of a pulled entry's upsert, in the order of :func:`_upsert_entries`' rows.
+_ENTRY_ROW = ("id", *ENTRY_COLUMNS, "server_data", "server_version", "dirty", "deleted_at", "created_at", "updated_at")
+#: Positions in an entry's staged row ``(id, *ENTRY_COLUMNS, data, seq)``.
+_VEHICLE, _GROUP, _SUPERSEDES, _VERSION = (1 + ENTRY_COLUMNS.index(n) for n in ENTRY_COLUMNS[:4])
+
+
 def upsert_rows(
     session: Session, rows: Iterable[tuple[str, str, str | None, int | None, Mapping[str, Any]]], now: datetime
 ) -> int:
     """Materialise server rows ``(type, id, vehicle_id, seq, data)``; later rows of one id win. Returns the count."""
     grouped: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    #: entries (nearly all of a pull page) as tuples ``(id, *ENTRY_COLUMNS, data, seq)``: no dict per row
+    entries: dict[str, tuple[Any, ...]] = {}
     count = 0
+    entry = RecordType.ENTRY
     for kind, record_id, vehicle_id, seq, data in rows:
         count += 1
+        if kind == entry:
+            entries[record_id] = (record_id, *entry_values(data, record_id), _plain(data), seq)
+            continue
         parent = _parent_vehicle(kind, data, vehicle_id, record_id)
         if kind in TYPED:
             values = {"id": record_id, **columns_for(kind, record_id, data), "server_data": _plain(data)}
@@ -155,11 +197,13 @@ def upsert_rows(
     if not count:
         return 0
     defer_foreign_keys(session)
-    for kind in (RecordType.VEHICLE, RecordType.ENTRY, RecordType.DOCUMENT):
-        if grouped.get(kind):
-            if kind == RecordType.ENTRY:
-                _conflicting_entries(session, grouped[kind])
-            _bulk_upsert(session, TYPED[kind], list(grouped[kind].values()), ["id"], keep=("created_at",))
+    if grouped.get(RecordType.VEHICLE):
+        _bulk_upsert(session, Vehicle, list(grouped[RecordType.VEHICLE].values()), ["id"], keep=("created_at",))
+    if entries:
+        _conflicting_entries(session, entries)
+        _upsert_entries(session, entries, now)
+    if grouped.get(RecordType.DOCUMENT):
+        _bulk_upsert(session, Document, list(grouped[RecordType.DOCUMENT].values()), ["id"], keep=("created_at",))
     if grouped.get(RecordType.TRUST_SUMMARY):
         _bulk_upsert(session, TrustSummaryRow, list(grouped[RecordType.TRUST_SUMMARY].values()), ["vehicle_id"])
     others = [
@@ -167,8 +211,18 @@ def upsert_rows(
     ]
     if others:
         _bulk_upsert(session, ReplicaRecord, others, ["type", "id"])
-    _drop_orphans(session, grouped)
+    _drop_orphans(session, grouped, entries)
     return count
+
+
+def _plan(session: Session, model: Any, names: tuple[str, ...], keys: list[str], keep: tuple[str, ...]) -> _UpsertPlan:
+    plan = _UPSERTS.get((model.__table__.name, names, tuple(keys), keep))
+    if plan is None:
+        dialect = session.get_bind().dialect
+        plan = _UPSERTS[(model.__table__.name, names, tuple(keys), keep)] = _UpsertPlan.of(
+            model.__table__, names, keys, keep, dialect
+        )
+    return plan
 
 
 def _bulk_upsert(
@@ -177,14 +231,34 @@ def _bulk_upsert(
     """One ``INSERT ... ON CONFLICT DO UPDATE`` for all ``rows`` (same keys), run by the driver's
     ``executemany`` with the values bound once here: SQLAlchemy's per-row parameter processing of a Core
     executemany was the largest Python cost of a page apply (profiled)."""
-    names = tuple(rows[0])
-    dialect = session.get_bind().dialect
-    plan = _UPSERTS.get((model.__table__.name, names, tuple(keys), keep))
-    if plan is None:
-        plan = _UPSERTS[(model.__table__.name, names, tuple(keys), keep)] = _UpsertPlan.of(
-            model.__table__, names, keys, keep, dialect
-        )
+    plan = _plan(session, model, tuple(rows[0]), keys, keep)
     session.connection().exec_driver_sql(plan.sql, [plan.bind(row) for row in rows])
+
+
+def _upsert_entries(session: Session, entries: Mapping[str, tuple[Any, ...]], now: datetime) -> None:
+    """:func:`_bulk_upsert` of staged entry rows ``(id, *ENTRY_COLUMNS, data, seq)``: the parameters are those
+    tuples extended, with the values shared by the page (``now``, the flags) bound once."""
+    plan = _plan(session, Entry, _ENTRY_ROW, ["id"], ("created_at",))
+    if plan.fixed or any(index <= len(ENTRY_COLUMNS) for index, _ in plan.processed):
+        # not the shape this fast path binds (a typed column with its own processor): the generic path
+        names = ("id", *ENTRY_COLUMNS)
+        rows = [
+            dict(zip(names, row[:-2], strict=True))
+            | {"server_data": row[-2], "server_version": row[-1], "dirty": False, "deleted_at": None}
+            | {"created_at": now, "updated_at": now}
+            for row in entries.values()
+        ]
+        session.connection().exec_driver_sql(plan.sql, [plan.bind(row) for row in rows])
+        return
+    json_text = plan.processor("server_data") or (lambda value: value)
+    dirty, deleted, created, updated = (
+        plan.bound(name, value)
+        for name, value in (("dirty", False), ("deleted_at", None), ("created_at", now), ("updated_at", now))
+    )
+    session.connection().exec_driver_sql(
+        plan.sql,
+        [(*row[:-2], json_text(row[-2]), row[-1], dirty, deleted, created, updated) for row in entries.values()],
+    )
 
 
 def _json_text(value: Any) -> str:
@@ -203,6 +277,16 @@ class _UpsertPlan:
         self.names = names
         self.processed = tuple((i, p) for i, p in enumerate(processors) if p is not None)
         self.fixed = fixed
+        self._by_name = dict(zip(names, processors, strict=True))
+
+    def processor(self, name: str) -> Any:
+        """The bind processor of one column (``None``: bound as it is)."""
+        return self._by_name[name]
+
+    def bound(self, name: str, value: Any) -> Any:
+        """``value`` as :meth:`bind` binds it for column ``name``."""
+        process = self._by_name[name]
+        return value if process is None else process(value)
 
     @classmethod
     def of(
@@ -260,7 +344,7 @@ def _processor(column_type: Any, dialect: Any) -> Any:
 _UPSERTS: dict[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], _UpsertPlan] = {}
 
 
-def _conflicting_entries(session: Session, rows: Mapping[str, dict[str, Any]]) -> None:
+def _conflicting_entries(session: Session, rows: Mapping[str, tuple[Any, ...]]) -> None:
     """Drop unacknowledged local revisions that occupy a (group, version) slot the server filled.
 
     Unacknowledged rows (no ``server_data``) are always ``dirty`` (written with their outbox row, reverted or
@@ -271,17 +355,18 @@ def _conflicting_entries(session: Session, rows: Mapping[str, dict[str, Any]]) -
     ).all()
     if not stale:
         return
-    slots = {(v["entry_group_id"], v["version"]) for v in rows.values()}
+    slots = {(v[_GROUP], v[_VERSION]) for v in rows.values()}
     doomed = [r.id for r in stale if (r.entry_group_id, r.version) in slots and r.id not in rows]
     if doomed:
         session.execute(delete(Entry).where(Entry.id.in_(doomed)))
 
 
-def _drop_orphans(session: Session, grouped: Mapping[str, Mapping[str, dict[str, Any]]]) -> None:
+def _drop_orphans(
+    session: Session, grouped: Mapping[str, Mapping[str, dict[str, Any]]], entries: Mapping[str, tuple[Any, ...]]
+) -> None:
     """Children of this batch whose vehicle (or entry) is not in the replica are not kept (no FK failure)."""
-    wanted = {
-        v["vehicle_id"] for k in (RecordType.ENTRY, RecordType.TRUST_SUMMARY) for v in grouped.get(k, {}).values()
-    }
+    wanted = {v[_VEHICLE] for v in entries.values()}
+    wanted |= {v["vehicle_id"] for v in grouped.get(RecordType.TRUST_SUMMARY, {}).values()}
     wanted |= {v["vehicle_id"] for v in grouped.get(RecordType.DOCUMENT, {}).values() if v["vehicle_id"]}
     if not wanted:
         return
@@ -291,7 +376,7 @@ def _drop_orphans(session: Session, grouped: Mapping[str, Mapping[str, dict[str,
         session.execute(delete(Entry).where(Entry.vehicle_id.in_(missing)))
         session.execute(delete(Document).where(Document.vehicle_id.in_(missing)))
         session.execute(delete(TrustSummaryRow).where(TrustSummaryRow.vehicle_id.in_(missing)))
-    refs = {v["supersedes_entry_id"] for v in grouped.get(RecordType.ENTRY, {}).values() if v["supersedes_entry_id"]}
+    refs = {v[_SUPERSEDES] for v in entries.values() if v[_SUPERSEDES]}
     refs |= {v["entry_id"] for v in grouped.get(RecordType.DOCUMENT, {}).values() if v["entry_id"]}
     if refs:
         gone = refs - set(session.scalars(select(Entry.id).where(Entry.id.in_(refs))))

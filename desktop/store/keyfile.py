@@ -1,17 +1,26 @@
 """The vault's key file: Argon2id parameters and the wrapped data key, stored as JSON beside the database.
 
-Format (``version`` 1)::
+Format (``version`` 2)::
 
     {
       "format": "lifetimecircle-vault-key",
-      "version": 1,
+      "version": 2,
       "vault_id": "<uuid>",              # names the vault, e.g. for the keyring cache entry
       "key_id": "vault-<hex>",           # id of the data key inside encrypted blobs
       "kdf": {...},                      # shared.crypto.KdfParams.to_dict(): argon2id, costs, salt
       "wrapped_key": "<base64url>",      # shared.crypto.wrap_key(derive_kek(password, kdf), data_key)
+      "database": {                      # the SQLCipher page format of vault.db (desktop.store.db.CipherSettings)
+        "cipher_page_size": 4096,
+        "cipher_hmac_algorithm": "HMAC_SHA256"
+      },
       "created_at": "<ISO 8601 UTC>",
       "updated_at": "<ISO 8601 UTC>"
     }
+
+Version 1 is the same without ``database``: its vault.db has SQLCipher 4's default format (HMAC-SHA512,
+:data:`~desktop.store.db.LEGACY_CIPHER`) and keeps it. A key file is written back in the version its vault
+needs: version 1 for a vault in the old format (a password change leaves it readable by older app versions),
+version 2 otherwise.
 
 The file holds nothing secret in clear: the data key is only present wrapped under the password's KEK.
 It is always replaced atomically (temp file + fsync + rename), so a crash leaves the old or the new
@@ -28,6 +37,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop.store.db import LEGACY_CIPHER, VAULT_CIPHER, CipherSettings
 from desktop.store.errors import VaultCorruptError, VaultNotFoundError, WrongPasswordError
 from desktop.store.fsutil import atomic_write_bytes
 from shared.crypto import (
@@ -47,7 +57,9 @@ from shared.crypto import (
 )
 
 FORMAT = "lifetimecircle-vault-key"
-VERSION = 1
+#: Version 1: no ``database`` field (the vault has LEGACY_CIPHER); version 2: ``database`` names the format.
+VERSION = 2
+LEGACY_VERSION = 1
 WRAPPED_KEY_BYTES = 1 + NONCE_BYTES + KEY_BYTES + 16  # shared.crypto.kdf's wrapped-key format v3
 TARGET_UNLOCK_SECONDS = 0.5
 
@@ -92,10 +104,14 @@ class KeyFile:
     wrapped_key: bytes
     created_at: str
     updated_at: str
+    #: The page format of the vault's database (version 1 files: SQLCipher 4's defaults).
+    cipher: CipherSettings = LEGACY_CIPHER
 
     @classmethod
-    def new(cls, password: str, data_key: bytes, kdf: KdfPolicy, now: datetime) -> KeyFile:
-        """A key file for a fresh vault: new ids, the data key wrapped under the password."""
+    def new(
+        cls, password: str, data_key: bytes, kdf: KdfPolicy, now: datetime, cipher: CipherSettings = VAULT_CIPHER
+    ) -> KeyFile:
+        """A key file for a fresh vault: new ids, the data key wrapped under the password, the page format."""
         vault_id = str(uuid.uuid4())
         params = kdf()
         stamp = _utc_text(now)
@@ -106,6 +122,7 @@ class KeyFile:
             wrapped_key=wrap_key(derive_kek(password, params), data_key),
             created_at=stamp,
             updated_at=stamp,
+            cipher=cipher,
         )
 
     def unwrap(self, password: str) -> bytes:
@@ -132,16 +149,21 @@ class KeyFile:
         )
 
     def to_json(self) -> bytes:
-        body = {
+        legacy = self.cipher == LEGACY_CIPHER
+        body: dict[str, object] = {
             "format": FORMAT,
-            "version": VERSION,
+            "version": LEGACY_VERSION if legacy else VERSION,
             "vault_id": self.vault_id,
             "key_id": self.key_id,
             "kdf": self.kdf.to_dict(),
             "wrapped_key": b64url_encode(self.wrapped_key),
-            "created_at": self.created_at,
-            "updated_at": self.updated_at,
         }
+        if not legacy:
+            body["database"] = {
+                "cipher_page_size": self.cipher.page_size,
+                "cipher_hmac_algorithm": self.cipher.hmac_algorithm,
+            }
+        body.update(created_at=self.created_at, updated_at=self.updated_at)
         return (json.dumps(body, indent=2, sort_keys=False) + "\n").encode("utf-8")
 
     @classmethod
@@ -153,8 +175,9 @@ class KeyFile:
             raise VaultCorruptError("the key file is not valid JSON") from None
         if not isinstance(body, dict) or body.get("format") != FORMAT:
             raise VaultCorruptError("not a vault key file")
-        if body.get("version") != VERSION:
-            raise VaultCorruptError(f"unsupported key file version {body.get('version')!r}")
+        version = body.get("version")
+        if type(version) is not int or version not in (LEGACY_VERSION, VERSION):
+            raise VaultCorruptError(f"unsupported key file version {version!r}")
         texts = {}
         for name in ("vault_id", "key_id", "wrapped_key", "created_at", "updated_at"):
             value = body.get(name)
@@ -178,7 +201,20 @@ class KeyFile:
             wrapped_key=wrapped,
             created_at=texts["created_at"],
             updated_at=texts["updated_at"],
+            cipher=LEGACY_CIPHER if version == LEGACY_VERSION else _cipher_settings(body.get("database")),
         )
+
+
+def _cipher_settings(database: object) -> CipherSettings:
+    if not isinstance(database, dict) or database.keys() != {"cipher_page_size", "cipher_hmac_algorithm"}:
+        raise VaultCorruptError("key file field 'database' missing or malformed")
+    page_size, hmac = database["cipher_page_size"], database["cipher_hmac_algorithm"]
+    if type(page_size) is not int or not isinstance(hmac, str):
+        raise VaultCorruptError("key file field 'database' malformed")
+    try:
+        return CipherSettings(page_size=page_size, hmac_algorithm=hmac)
+    except ValueError as exc:
+        raise VaultCorruptError(f"key file field 'database': {exc}") from None
 
 
 def read_key_file(path: Path) -> KeyFile:

@@ -2,7 +2,8 @@
 
 A vault is a folder::
 
-    vault.key.json   Argon2id parameters + the data key wrapped under the password (desktop.store.keyfile)
+    vault.key.json   Argon2id parameters + the data key wrapped under the password, the database's page
+                     format (desktop.store.keyfile)
     vault.db         SQLCipher 4 database keyed with the raw 256-bit data key (desktop.store.db)
     blobs/           encrypted document files (desktop.store.blobs)
     backups/         copies of vault.db made before local migrations (still encrypted)
@@ -32,6 +33,8 @@ from desktop.credentials import SecretStore, SecretStoreError
 from desktop.store.blobs import BlobStore
 from desktop.store.db import (
     DEFAULT_KEEP_BACKUPS,
+    VAULT_CIPHER,
+    CipherSettings,
     MigrationResult,
     check_key,
     migrate,
@@ -105,12 +108,13 @@ class Vault:
     """An unlocked vault. Holds the data key in memory until :meth:`close`."""
 
     def __init__(self, layout: VaultLayout, key_file: KeyFile, data_key: bytes, options: OpenOptions) -> None:
-        check_key(layout.db_path, data_key)  # VaultCorruptError: the key file does not belong to this DB
+        # VaultCorruptError: the key file does not belong to this DB
+        check_key(layout.db_path, data_key, key_file.cipher)
         self._layout = layout
         self._key_file = key_file
         self._data_key = data_key
         self._options = options
-        self._engine: Engine | None = sqlcipher_engine(layout.db_path, data_key)
+        self._engine: Engine | None = sqlcipher_engine(layout.db_path, data_key, cipher=key_file.cipher)
         try:
             self.migration: MigrationResult = migrate(
                 self._engine,
@@ -137,8 +141,10 @@ class Vault:
         *,
         kdf: KdfPolicy = tuned_kdf_params,
         options: OpenOptions | None = None,
+        cipher: CipherSettings = VAULT_CIPHER,
     ) -> Vault:
-        """Make a new vault in ``folder`` (created if missing) and return it unlocked.
+        """Make a new vault in ``folder`` (created if missing) and return it unlocked; its database gets the
+        page format ``cipher`` (recorded in the key file; tests pass :data:`LEGACY_CIPHER` for an old vault).
 
         Raises :class:`VaultExistsError` if the folder already holds a vault key file or database, and
         ``ValueError`` for an empty password. The key file is written last, so an interrupted creation
@@ -152,8 +158,8 @@ class Vault:
             raise VaultExistsError(f"a vault already exists in {layout.folder}")
         layout.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         data_key = new_data_key()
-        key_file = KeyFile.new(password, data_key, kdf, options.now())
-        engine = sqlcipher_engine(layout.db_path, data_key)
+        key_file = KeyFile.new(password, data_key, kdf, options.now(), cipher)
+        engine = sqlcipher_engine(layout.db_path, data_key, cipher=key_file.cipher)
         try:
             migrate(engine, layout.db_path, layout.backup_dir, script_location=options.script_location, now=options.now)
             with Session(engine) as session, session.begin():
@@ -204,7 +210,7 @@ class Vault:
             data_key = b64url_decode(cached)
             if len(data_key) != 32:
                 raise CryptoError("cached key has the wrong length")
-            check_key(layout.db_path, data_key)
+            check_key(layout.db_path, data_key, key_file.cipher)
         except (CryptoError, VaultCorruptError):
             with contextlib.suppress(SecretStoreError):
                 store.delete_secret(name)
@@ -228,6 +234,11 @@ class Vault:
     @property
     def key_id(self) -> str:
         return self._key_file.key_id
+
+    @property
+    def cipher(self) -> CipherSettings:
+        """The database's page format, as the key file records it."""
+        return self._key_file.cipher
 
     @property
     def engine(self) -> Engine:

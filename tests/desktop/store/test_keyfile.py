@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from desktop.store.db import LEGACY_CIPHER, VAULT_CIPHER, CipherSettings
 from desktop.store.errors import VaultCorruptError, VaultNotFoundError, WrongPasswordError
 from desktop.store.keyfile import (
     KdfPolicy,
@@ -39,12 +40,36 @@ def test_json_round_trip_and_unwrap(key_file: KeyFile, tmp_path: Path) -> None:
     assert loaded.unwrap("pw one") == DATA_KEY
     body = json.loads(path.read_text())
     assert body["format"] == "lifetimecircle-vault-key"
-    assert body["version"] == 1
+    assert body["version"] == 2
+    assert body["database"] == {"cipher_page_size": 4096, "cipher_hmac_algorithm": "HMAC_SHA256"}
+    assert loaded.cipher == VAULT_CIPHER
     assert body["kdf"]["algorithm"] == "argon2id"
     assert body["created_at"] == "2025-11-26T12:00:00+00:00"
     assert [p.name for p in tmp_path.iterdir()] == ["vault.key.json"]
     if not sys.platform.startswith("win"):
         assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_version_1_files_name_the_old_format_and_stay_version_1(key_file: KeyFile, tmp_path: Path) -> None:
+    body = json.loads(key_file.to_json())
+    del body["database"]
+    body["version"] = 1  # as every key file was written before the database format was recorded
+    path = tmp_path / "vault.key.json"
+    path.write_text(json.dumps(body))
+    loaded = read_key_file(path)
+    assert loaded.cipher == LEGACY_CIPHER
+    assert loaded.unwrap("pw one") == DATA_KEY
+    rewritten = json.loads(loaded.rewrapped(DATA_KEY, "pw two", same_costs_policy(loaded.kdf), NOW).to_json())
+    assert rewritten["version"] == 1
+    assert "database" not in rewritten
+
+
+def test_other_formats_round_trip(tiny_kdf: KdfPolicy, tmp_path: Path) -> None:
+    cipher = CipherSettings(page_size=8192, hmac_algorithm="HMAC_SHA512")
+    path = tmp_path / "vault.key.json"
+    write_key_file(path, KeyFile.new("pw", DATA_KEY, tiny_kdf, NOW, cipher))
+    assert read_key_file(path).cipher == cipher
+    assert json.loads(path.read_text())["version"] == 2
 
 
 def test_wrong_password(key_file: KeyFile) -> None:
@@ -97,6 +122,13 @@ def _drop(name: str) -> Callable[[dict[str, Any]], None]:
     return change
 
 
+def _database(name: str, value: Any) -> Callable[[dict[str, Any]], None]:
+    def change(body: dict[str, Any]) -> None:
+        body["database"][name] = value
+
+    return change
+
+
 def _kdf(name: str, value: Any) -> Callable[[dict[str, Any]], None]:
     def change(body: dict[str, Any]) -> None:
         body["kdf"][name] = value
@@ -108,7 +140,16 @@ def _kdf(name: str, value: Any) -> Callable[[dict[str, Any]], None]:
     "damage",
     [
         _set("format", "something-else"),
-        _set("version", 2),
+        _set("version", 3),
+        _set("version", "2"),
+        _set("version", True),
+        _drop("database"),
+        _set("database", None),
+        _database("cipher_hmac_algorithm", "HMAC_SHA1"),
+        _database("cipher_hmac_algorithm", "HMAC_SHA256; PRAGMA cipher_use_hmac = OFF"),
+        _database("cipher_page_size", 1000),
+        _database("cipher_page_size", "4096"),
+        _database("cipher_use_hmac", 0),
         _drop("vault_id"),
         _drop("kdf"),
         _set("kdf", "argon2id"),

@@ -12,7 +12,8 @@ the bench freezes its heap (``gc.freeze``) as ``ltc-desktop`` does after start-u
 ``--no-freeze-heap`` leaves it). Client peak memory is this process's peak RSS during the pull (VmHWM reset
 before it); server peak is the server process's VmHWM. Targets (issue #6): pull >= 20,000 rows/s, push >=
 1,000 mutations/s, no-op < 30 ms, ratio <= 1.3, client peak < 300 MB. The load average is printed with the
-figures (shared 2-core machine).
+figures (shared 2-core machine). The SQLCipher/plain ratio compares the apply of the pulled pages into a
+vault of the current format (and one of the format before it) with plain SQLite of the same page size.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.store.db import migrate, plain_sqlite_engine  # noqa: E402
+from desktop.store.db import LEGACY_CIPHER, VAULT_CIPHER, migrate, plain_sqlite_engine  # noqa: E402
 from desktop.store.keyfile import fixed_kdf_policy  # noqa: E402
 from desktop.store.models import SyncState  # noqa: E402
 from desktop.store.repositories import (  # noqa: E402
@@ -46,6 +47,7 @@ from desktop.store.vault import Vault  # noqa: E402
 from desktop.sync.client import ApiClient  # noqa: E402
 from desktop.sync.engine import PUSH_BATCH, SyncEngine  # noqa: E402
 from desktop.sync.pages import PulledPage  # noqa: E402
+from shared.ids import uuid7  # noqa: E402
 from syncserver.config import Settings  # noqa: E402
 from syncserver.models.document import Document  # noqa: E402
 from syncserver.models.entry import VehicleEntry  # noqa: E402
@@ -128,7 +130,8 @@ def seed_template(folder: Path, url: str, entries: int, documents: int) -> str:
 
 
 def clone(db_url: str, template: str, copies: int) -> None:
-    """Copies of the template vehicle's rows plus their change-log and visibility rows (Core, bulk)."""
+    """Copies of the template vehicle's rows plus their change-log and visibility rows (Core, bulk). The copies'
+    ids are UUIDv7 as the devices and the server make them (``shared.ids``): made in log order, so they ascend."""
     engine = create_engine(db_url)
     tid = uuid.UUID(template)
     box = VinBox(Settings(env="development", secret_key=SECRET, data_dir=Path(tempfile.gettempdir())).secret)
@@ -166,7 +169,7 @@ def clone(db_url: str, template: str, copies: int) -> None:
             return seq
 
         for n in range(copies):
-            vid = uuid.uuid4()
+            vid = uuid7()
             vin = f"WVWZZZ1JZX{n + 2:07d}"
             sealed = {"vin_enc": box.seal(vid, vin), "vin_hmac": box.pseudonym(vin)}
             v_rows.append({**vehicle, **sealed, "id": vid, "public_token": uuid.uuid4().hex, "nickname": f"Auto {n}"})
@@ -174,11 +177,11 @@ def clone(db_url: str, template: str, copies: int) -> None:
             s_rows.append({**summary, "vehicle_id": vid})
             note("trust_summary", vid, vid)
             for e in entries:
-                eid = uuid.uuid4()
+                eid = uuid7()
                 e_rows.append({**e, "id": eid, "vehicle_id": vid, "entry_group_id": eid, "supersedes_entry_id": None})
                 note("entry", eid, vid)
             for d in docs:
-                did = uuid.uuid4()
+                did = uuid7()
                 d_rows.append({**d, "id": did, "vehicle_id": vid, "entry_id": None})
                 note("document", did, vid)
             seen.append({"user_id": vehicle["owner_user_id"], "vehicle_id": vid, "visible": True,
@@ -199,8 +202,8 @@ def clone(db_url: str, template: str, copies: int) -> None:
 class PlainVault:
     """Just enough of :class:`Vault` for ``SyncEngine.apply_page`` on an unencrypted database."""
 
-    def __init__(self, folder: Path) -> None:
-        self.engine = plain_sqlite_engine(folder / "plain.db")
+    def __init__(self, folder: Path, page_size: int) -> None:
+        self.engine = plain_sqlite_engine(folder / "plain.db", page_size=page_size)
         migrate(self.engine, folder / "plain.db", folder / "backups")
         self._sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
         with self.session() as session, session.begin():
@@ -221,24 +224,37 @@ def apply_seconds(target: object, client: ApiClient, pages: list[PulledPage]) ->
 
 def apply_ratio(client: ApiClient, pages: list[PulledPage], tmp: Path, rounds: int) -> str:
     """SQLCipher vs plain SQLite apply, alternating, each round into fresh databases; the best (lowest) time of
-    each is compared: on a shared machine the other jobs only ever add time, so the minimum is the cleanest."""
-    cipher: list[tuple[float, float]] = []
+    each is compared: on a shared machine the other jobs only ever add time, so the minimum is the cleanest.
+
+    SQLCipher in the page format of a new vault (``VAULT_CIPHER``) and, for vaults made before it, in
+    ``LEGACY_CIPHER``; plain SQLite with the same page size and parameter binding (``plain_sqlite_engine``), so
+    the ratio measures the encryption, not the page size."""
+    formats = {"new vault": VAULT_CIPHER, "old vault": LEGACY_CIPHER}
+    if len({c.page_size for c in formats.values()}) != 1:
+        raise ValueError("the formats compared must share one page size (one plain database to compare with)")
+    page_size = VAULT_CIPHER.page_size
+    cipher: dict[str, list[tuple[float, float]]] = {name: [] for name in formats}
     plain: list[tuple[float, float]] = []
     for n in range(rounds):
-        vault = Vault.create(tmp / f"cipher{n}", "bench", kdf=fixed_kdf_policy(1, 8, 1))
-        cipher.append(apply_seconds(vault, client, pages))
-        vault.close()
+        for name, settings in formats.items():
+            vault = Vault.create(tmp / f"cipher{n}{name}", "bench", kdf=fixed_kdf_policy(1, 8, 1), cipher=settings)
+            cipher[name].append(apply_seconds(vault, client, pages))
+            vault.close()
         folder = tmp / f"plain{n}"
         folder.mkdir(parents=True)
-        unencrypted = PlainVault(folder)
+        unencrypted = PlainVault(folder, page_size)
         plain.append(apply_seconds(unencrypted, client, pages))
         unencrypted.engine.dispose()
-    (wall_c, cpu_c), (wall_p, cpu_p) = min(cipher), min(plain)
-    return (
-        f"apply only, best of {rounds}: SQLCipher {wall_c:.2f} s (CPU {cpu_c:.2f} s), plain SQLite {wall_p:.2f} s "
-        f"(CPU {cpu_p:.2f} s), ratio {wall_c / wall_p:.2f} (CPU {cpu_c / cpu_p:.2f}); all wall ratios "
-        + ", ".join(f"{c[0] / p[0]:.2f}" for c, p in zip(cipher, plain, strict=True))
-    )
+    wall_p, cpu_p = min(plain)
+    parts = [f"apply only, best of {rounds}: plain SQLite ({page_size} B pages) {wall_p:.2f} s (CPU {cpu_p:.2f} s)"]
+    for name, settings in formats.items():
+        wall_c, cpu_c = min(cipher[name])
+        parts.append(
+            f"SQLCipher {name} ({settings.hmac_algorithm}, {settings.page_size} B pages) {wall_c:.2f} s "
+            f"(CPU {cpu_c:.2f} s), ratio {wall_c / wall_p:.2f} (CPU {cpu_c / cpu_p:.2f}), rounds "
+            + ", ".join(f"{c[0] / p[0]:.2f}" for c, p in zip(cipher[name], plain, strict=True))
+        )
+    return "; ".join(parts)
 
 
 def run(backend: str, db_env: dict[str, str], db_url: str | None, args: argparse.Namespace, tmp: Path) -> None:

@@ -25,6 +25,7 @@ from shared.addons import (
     parse_addon_key,
 )
 from shared.errors import DomainError, ErrorCode
+from shared.ids import uuid7
 from syncserver.access.actor import Actor
 from syncserver.addons.repository import AddonRepository
 from syncserver.audit import AuditAction, ReasonCode, TargetType, record, register_metadata_keys
@@ -192,7 +193,7 @@ class FolderService:
         self.addons.pass_gate(actor, access, key)
         now = self.ctx.clock.now()
         folder = TrustFolder(
-            id=uuid.uuid4(),
+            id=uuid7(),
             vehicle_id=vehicle_id,
             owner_user_id=actor.user_id,
             addon_key=key.value,
@@ -225,7 +226,7 @@ class FolderService:
     def add_item(self, actor: Actor, folder_id: uuid.UUID, fields: Mapping[str, Any]) -> TrustFolderItem:
         folder, _ = self._folder(actor, folder_id)
         now = self.ctx.clock.now()
-        item = TrustFolderItem(id=uuid.uuid4(), folder_id=folder.id, created_at=now, updated_at=now)
+        item = TrustFolderItem(id=uuid7(), folder_id=folder.id, created_at=now, updated_at=now)
         _apply_item(item, fields)
         self.repo.add(item)
         return item

@@ -16,6 +16,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from shared.errors import DomainError, ErrorCode
+from shared.ids import uuid7
 from shared.roles import Role, StepUpScope, check_role_grant
 from syncserver.access.actor import Actor
 from syncserver.admin.stepup import StepUpService
@@ -128,7 +129,7 @@ class AdminService:
         now = self.ctx.clock.now()
         entitlement = self.repo.get_entitlement(user_id, key)
         if entitlement is None:
-            entitlement = Entitlement(id=uuid.uuid4(), user_id=user_id, key=key, value=value, set_at=now)
+            entitlement = Entitlement(id=uuid7(), user_id=user_id, key=key, value=value, set_at=now)
             entitlement.set_by_user_id = actor.user_id
             self.repo.add(entitlement)
         else:

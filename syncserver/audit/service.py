@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from shared.ids import uuid7
 from syncserver.audit.actions import ActorType, AuditAction, AuditResult, AuditScope, ReasonCode, TargetType
 from syncserver.audit.repository import AuditRepository
 from syncserver.models.audit import AuditEvent
@@ -139,7 +140,7 @@ def event_values(
     """The column values of one audit event (metadata redacted), for :func:`record` or :func:`record_all`."""
     who = actor or AuditActor.system()
     return {
-        "id": uuid.uuid4(),
+        "id": uuid7(),
         "created_at": at,
         "actor_type": who.actor_type.value,
         "actor_id": who.actor_id,

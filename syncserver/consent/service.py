@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from shared.errors import DomainError, ErrorCode
+from shared.ids import uuid7
 from syncserver.access.actor import Actor
 from syncserver.audit import AuditAction, TargetType, record
 from syncserver.consent.repository import ConsentRepository
@@ -85,7 +86,7 @@ class ConsentService:
                 continue
             self.repo.add(
                 ConsentRecord(
-                    id=uuid.uuid4(),
+                    id=uuid7(),
                     user_id=actor.user_id,
                     doc_type=item.doc_type,
                     doc_version=item.doc_version,

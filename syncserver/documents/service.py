@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 import shared.documents as rules
 from shared.documents import ApprovalStatus, DocumentState, PiiStatus, ScanStatus
 from shared.errors import DomainError, ErrorCode
+from shared.ids import uuid7
 from syncserver.access.actor import Actor
 from syncserver.audit import AuditAction, AuditResult, ReasonCode
 from syncserver.blobstore import Area, BlobNotFound
@@ -92,7 +93,7 @@ class DocumentService:
         target_vehicle = self._links(actor, vehicle_id, entry_id, trust_folder_id)
         now = self.now
         doc = Document(
-            id=uuid.uuid4(),
+            id=uuid7(),
             owner_user_id=replaces.owner_user_id if replaces is not None else actor.user_id,
             vehicle_id=target_vehicle,
             entry_id=entry_id,

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from shared.entries import EntryDraft, EntryVersion, ValidEntry, is_author, plan_revision, validate_entry
 from shared.errors import DomainError, ErrorCode
+from shared.ids import uuid7
 from syncserver.access.actor import Actor
 from syncserver.audit import AuditAction, ReasonCode, TargetType, event_values, record_all
 from syncserver.context import ServerContext
@@ -125,10 +126,10 @@ class EntryService:
             except DomainError as exc:
                 outcomes.append(exc)
                 continue
-            entry_id = item.entry_id if item.entry_id is not None and item.entry_id not in taken else uuid.uuid4()
+            entry_id = item.entry_id if item.entry_id is not None and item.entry_id not in taken else uuid7()
             taken.add(entry_id)
             values = self._values(item.vehicle_id, valid, now, actor, access.acting_org_id)
-            values.update(id=entry_id, entry_group_id=uuid.uuid4(), version=1, supersedes_entry_id=None)
+            values.update(id=entry_id, entry_group_id=uuid7(), version=1, supersedes_entry_id=None)
             rows.append(values)
             org = access.acting_org_id
             audits.append(self._audit_values(AuditAction.ENTRY_CREATED, actor, access, entry_id, 1, org, now))
@@ -165,7 +166,7 @@ class EntryService:
         target.is_latest = False
         target.updated_at = now
         self.repo.flush()
-        entry = VehicleEntry(id=uuid.uuid4(), **self._values(vehicle_id, valid, now, actor, target.author_org_id))
+        entry = VehicleEntry(id=uuid7(), **self._values(vehicle_id, valid, now, actor, target.author_org_id))
         entry.entry_group_id = uuid.UUID(plan.entry_group_id)
         entry.version = plan.version
         entry.supersedes_entry_id = target.id

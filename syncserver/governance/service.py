@@ -17,6 +17,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from shared.errors import DomainError, ErrorCode
+from shared.ids import uuid7
 from syncserver.access.actor import Actor
 from syncserver.audit import AuditAction, AuditResult, AuditScope, ReasonCode, TargetType, record
 from syncserver.context import ServerContext
@@ -46,7 +47,7 @@ class OrgService:
             raise DomainError(ErrorCode.VALIDATION_FAILED, message="vip businesses are created by admins")
         now = self.ctx.clock.now()
         org = Organisation(
-            id=uuid.uuid4(),
+            id=uuid7(),
             kind=kind.value,
             name=name,
             owner_user_id=actor.user_id,
@@ -96,7 +97,7 @@ class OrgService:
             return membership
         if membership is None:
             membership = Membership(
-                id=uuid.uuid4(),
+                id=uuid7(),
                 org_id=org_id,
                 user_id=actor.user_id,
                 status=MembershipStatus.REQUESTED.value,
@@ -195,7 +196,7 @@ class OrgService:
 def add_owner_membership(repo: GovernanceRepository, org: Organisation, now: datetime) -> Membership:
     """The approved ``owner`` membership of a new organisation."""
     membership = Membership(
-        id=uuid.uuid4(),
+        id=uuid7(),
         org_id=org.id,
         user_id=org.owner_user_id,
         status=MembershipStatus.APPROVED.value,

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from shared.errors import DomainError, ErrorCode
+from shared.ids import uuid7
 from shared.roles import StepUpScope, check_vip_staff_seat
 from syncserver.access.actor import Actor
 from syncserver.admin.stepup import StepUpService
@@ -60,7 +61,7 @@ class VipBusinessService:
         now = self.ctx.clock.now()
         key = business_id or str(uuid.uuid4())
         org = Organisation(
-            id=uuid.uuid4(),
+            id=uuid7(),
             kind=OrgKind.VIP_BUSINESS.value,
             name=key,
             business_id=key,
@@ -132,7 +133,7 @@ class VipBusinessService:
     def _seat(self, actor: Actor, org: Organisation, user_id: uuid.UUID, membership: Membership | None) -> None:
         now = self.ctx.clock.now()
         if membership is None:
-            membership = Membership(id=uuid.uuid4(), org_id=org.id, user_id=user_id, created_at=now)
+            membership = Membership(id=uuid7(), org_id=org.id, user_id=user_id, created_at=now)
             self.session.add(membership)
         membership.role = MembershipRole.STAFF.value
         membership.status = MembershipStatus.APPROVED.value

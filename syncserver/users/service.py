@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import uuid
-
 from sqlalchemy.orm import Session
 
 from shared.errors import DomainError, ErrorCode
+from shared.ids import uuid7
 from shared.roles import ACCOUNT_ROLES, Role
 from syncserver.audit import AuditAction, AuditActor, TargetType, record
 from syncserver.auth.emails import is_valid_email, normalize_email
@@ -54,7 +53,7 @@ class UserService:
             raise DomainError(ErrorCode.CONFLICT, message="account exists")
         now = self.ctx.clock.now()
         user = User(
-            id=uuid.uuid4(),
+            id=uuid7(),
             email=normalized,
             email_hmac=email_hmac,
             role=role.value,

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from shared.collections import clean_name
 from shared.crypto import new_token
 from shared.errors import DomainError, ErrorCode
+from shared.ids import uuid7
 from shared.roles import Role
 from shared.trust import AccidentStatus
 from shared.vin import mask_from_parts, parse_vin
@@ -122,7 +123,7 @@ class VehicleService:
             self.repo.lock_user(actor.user_id)
             if self.repo.count_owned(actor.user_id) >= vehicle_allowance(self.session, actor.user_id):
                 raise DomainError(ErrorCode.VEHICLE_LIMIT_REACHED)
-        vehicle_id = uuid.uuid4()
+        vehicle_id = uuid7()
         vehicle = Vehicle(
             id=vehicle_id,
             owner_user_id=None if org_id else actor.user_id,
@@ -287,7 +288,7 @@ class CollectionService:
     def create(self, actor: Actor, name: str, kind: CollectionKind) -> CollectionView:
         now = self.ctx.clock.now()
         collection = VehicleCollection(
-            id=uuid.uuid4(),
+            id=uuid7(),
             owner_user_id=actor.user_id,
             name=self._check_name(actor, name),
             kind=CollectionKind(kind).value,

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from shared.ids import uuid7
 from syncserver.config import Settings
 from syncserver.context import ServerContext
 from syncserver.models.job import Job, JobStatus
@@ -99,7 +100,7 @@ class JobQueue:
         if dedupe and ref is not None and (existing := self.repo.open_job(kind, ref)) is not None:
             return existing
         job = Job(
-            id=uuid.uuid4(),
+            id=uuid7(),
             kind=kind,
             ref=ref,
             payload=payload or {},
@@ -115,7 +116,7 @@ class JobQueue:
     def ensure_periodic(self, periodic: PeriodicJob, now: datetime) -> bool:
         """Create the periodic job's single row if it does not exist yet (first run: now)."""
         job = Job(
-            id=uuid.uuid4(),
+            id=uuid7(),
             kind=periodic.kind,
             payload={},
             status=JobStatus.QUEUED.value,

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from shared.errors import DomainError, ErrorCode
+from shared.ids import uuid7
 from syncserver.access.actor import Actor
 from syncserver.audit import AuditAction, AuditScope, TargetType, record, register_metadata_keys
 from syncserver.clock import as_utc
@@ -84,7 +85,7 @@ class WorkshopService:
             return self._view(existing)
         now = self.ctx.clock.now()
         grant = WorkshopGrant(
-            id=uuid.uuid4(),
+            id=uuid7(),
             vehicle_id=vehicle.id,
             org_id=org_id,
             requested_by_user_id=actor.user_id,

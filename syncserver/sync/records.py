@@ -27,6 +27,7 @@ from shared.trust.summary import TrustSummary
 from shared.trust.todos import todo_codes_for_role
 from syncserver.access.actor import Actor
 from syncserver.context import ServerContext
+from syncserver.documents.schemas import DocumentOut
 from syncserver.documents.state import document_actor_of, state_of
 from syncserver.models.document import Document
 from syncserver.models.entry import VehicleEntry
@@ -75,40 +76,6 @@ def entry_data(e: VehicleEntry, revision_count: int, can_revise: bool) -> dict[s
         "created_at": e.created_at,
         "updated_at": e.updated_at,
     }
-
-
-def document_data(d: Document) -> dict[str, Any]:
-    """A document as ``DocumentOut.of(d, admin=False).model_dump(mode="json")`` shows it, without building and
-    validating the model per document (a first pull renders thousands); the values are the row's, made JSON-ready
-    by the same serializer. ``tests/syncserver/test_sync_render.py`` keeps it equal to the schema."""
-    return to_jsonable_python(
-        {
-            "id": d.id,
-            "status": d.approval_status,
-            "approval_status": d.approval_status,
-            "scan_status": d.scan_status,
-            "pii_status": d.pii_status,
-            "checksum_sha256": d.checksum_sha256,
-            "owner_user_id": d.owner_user_id,
-            "vehicle_id": d.vehicle_id,
-            "entry_id": d.entry_id,
-            "trust_folder_id": d.trust_folder_id,
-            "size_bytes": d.size_bytes,
-            "content_type": d.content_type,
-            "filename": d.filename,
-            "created_at": d.created_at,
-            "updated_at": d.updated_at,
-            "approved_at": d.approved_at,
-            "rejected_at": d.rejected_at,
-            "reject_reason": d.reject_reason,
-            "pii_note": d.pii_note,
-            "pii_marked_at": d.pii_marked_at,
-            "scan_detail": None,  # admins only
-            "scan_pending_reason": None,  # admins only
-            "replaces_document_id": d.replaces_document_id,
-            "replaced_by_document_id": d.replaced_by_document_id,
-        }
-    )
 
 
 class Renderer:
@@ -283,7 +250,7 @@ class Renderer:
             if not visible:
                 out.append(Rendered(RecordType.DOCUMENT, d.id, ChangeOp.REMOVE, d.vehicle_id))
                 continue
-            data = document_data(d)
+            data = DocumentOut.of(d, admin=False).model_dump(mode="json")
             if not own and access is not None and not access.sees_owner:
                 data["owner_user_id"] = None  # D8: a workshop never learns who owns the vehicle
             out.append(Rendered(RecordType.DOCUMENT, d.id, ChangeOp.UPSERT, d.vehicle_id, data))

@@ -1,5 +1,4 @@
-"""The pull page's lean entry and document renderings stay equal to the REST schemas ``VehicleEntryOut`` and
-``DocumentOut``."""
+"""The pull page's lean entry renderings stay equal to the REST schema ``VehicleEntryOut``."""
 
 from __future__ import annotations
 
@@ -13,12 +12,10 @@ from fastapi.testclient import TestClient
 from pydantic_core import to_json, to_jsonable_python
 
 from syncserver.clock import ManualClock
-from syncserver.documents.schemas import DocumentOut
 from syncserver.entries.schemas import VehicleEntryOut
 from syncserver.entries.service import EntryView
-from syncserver.models.document import Document
 from syncserver.models.entry import VehicleEntry
-from syncserver.sync.records import document_data, entry_data
+from syncserver.sync.records import entry_data
 from tests.syncserver.support import sign_in
 from tests.syncserver.test_sync_support import ENTRY, VIN, Device
 
@@ -87,62 +84,3 @@ def test_pulled_entries_equal_the_rest_answers(client: TestClient, app: FastAPI,
     assert pulled == rest
     assert {e["revision_count"] for e in history} == {2}
     assert sorted(e["can_revise"] for e in rest.values()) == [False, True, True]
-
-
-def _document(**over: object) -> Document:
-    values: dict[str, object] = {
-        "id": uuid.uuid4(),
-        "owner_user_id": uuid.uuid4(),
-        "vehicle_id": uuid.uuid4(),
-        "entry_id": None,
-        "trust_folder_id": None,
-        "replaces_document_id": None,
-        "filename": "rechnung.pdf",
-        "content_type": "application/pdf",
-        "size_bytes": 1234,
-        "checksum_sha256": "ab" * 32,
-        "approval_status": "QUARANTINED",
-        "scan_status": "PENDING",
-        "pii_status": "OK",
-        "scan_detail": "scanner_unreachable",
-        "created_at": datetime(2024, 5, 1, 10, 0, 0, 123456, tzinfo=UTC),
-        "updated_at": datetime(2024, 5, 2, 11, 0, 0, tzinfo=UTC),
-    }
-    values.update(over)
-    return Document(**values)
-
-
-@pytest.mark.parametrize(
-    "over",
-    [
-        {},
-        {
-            "approval_status": "APPROVED",
-            "scan_status": "CLEAN",
-            "approved_at": datetime(2024, 5, 3, 9, 30, tzinfo=UTC),
-            "approved_by_user_id": uuid.uuid4(),
-            "entry_id": uuid.uuid4(),
-            "replaces_document_id": uuid.uuid4(),
-        },
-        {
-            "approval_status": "REJECTED",
-            "rejected_at": datetime(2024, 5, 4, 8, 0, 0, 1, tzinfo=UTC),
-            "reject_reason": "unleserlich",
-            "pii_status": "SUSPECTED",
-            "pii_note": "IBAN",
-            "pii_marked_at": datetime(2024, 5, 4, 8, 0, tzinfo=UTC),
-            "vehicle_id": None,
-            "trust_folder_id": uuid.uuid4(),
-            "replaced_by_document_id": uuid.uuid4(),
-            "filename": None,
-            "checksum_sha256": None,
-        },
-    ],
-)
-def test_lean_document_data_equals_the_schema_dump(over: dict[str, object]) -> None:
-    document = _document(**over)
-    expected = DocumentOut.of(document, admin=False).model_dump(mode="json")
-    lean = document_data(document)
-    assert lean == expected
-    assert list(lean) == list(expected)
-    assert json.loads(to_json(lean)) == expected

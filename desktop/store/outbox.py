@@ -8,6 +8,12 @@ Contracts:
 - :func:`revert` undoes the optimistic change of a rejected mutation: the touched records go back to the
   server's row, or vanish when the server never acknowledged them (``desktop.store.replica.restore``).
 - ``args`` are exactly the wire args of ``shared.sync.protocol.MUTATION_ARGS``; nothing local-only.
+- Version chains (a device's own consecutive edits never conflict with each other): a mutation carrying a
+  ``base_version`` (today ``vehicle.update``) is guarded by the version of its main record. A push request
+  holds at most one guarded mutation per record (:func:`one_guard_per_record`); when its answer is recorded,
+  the queued mutations of that record still guarded by the same base are moved onto the version the answer
+  produced (:func:`rebase`), in the transaction that records the answer. So only a change made by someone
+  else between the base and the server's current version is a ``conflict``.
 """
 
 from __future__ import annotations
@@ -83,6 +89,52 @@ def count(session: Session) -> int:
 
 def remove(session: Session, mutation_ids: list[int]) -> None:
     session.execute(delete(OutboxMutation).where(OutboxMutation.mutation_id.in_(mutation_ids)))
+
+
+def guarded_record(item: OutboxItem) -> tuple[str, str] | None:
+    """The ``(type, id)`` whose version guards the mutation (its main record), ``None`` without a base."""
+    if item.base_version is None:
+        return None
+    return targets(item.name, item.args)[0]
+
+
+def one_guard_per_record(batch: list[OutboxItem]) -> list[OutboxItem]:
+    """The batch up to (not including) the second mutation guarded by the version of the same record.
+
+    Such a mutation was queued on the same base as the earlier one (the answer of which is not known yet);
+    sent in the same request the server would apply the first and refuse it as a ``conflict``. It goes in
+    the next request, after :func:`rebase` moved it onto the version the first one produced.
+    """
+    guarded: set[tuple[str, str]] = set()
+    for index, item in enumerate(batch):
+        record = guarded_record(item)
+        if record is None:
+            continue
+        if record in guarded:
+            return batch[:index]
+        guarded.add(record)
+    return batch
+
+
+def rebase(session: Session, record: tuple[str, str], record_ids: set[str], after: int, old: int, new: int) -> int:
+    """Move the queued mutations after ``after`` that are guarded by version ``old`` of ``record`` onto ``new``.
+
+    Call it with the answer of mutation ``after`` (applied on ``old``, producing ``new``) in the transaction
+    that records the answer: the queued ones were made on top of its optimistic change, so the versions in
+    between are this device's own. ``record_ids`` are the names the record may have in queued args (its
+    client and server id). Mutations on another base (a newer server state) keep theirs. Returns the count.
+    """
+    rows = session.scalars(
+        select(OutboxMutation).where(OutboxMutation.mutation_id > after, OutboxMutation.base_version == old)
+    ).all()
+    moved = 0
+    for row in rows:
+        kind, record_id = targets(row.name, dict(row.args))[0]
+        if kind == record[0] and record_id in record_ids:
+            row.base_version = new
+            moved += 1
+    session.flush()
+    return moved
 
 
 def note_attempt(session: Session, mutation_ids: list[int]) -> None:

@@ -10,7 +10,10 @@ Contracts:
 - Push: blobs of ``document.attach`` mutations are uploaded first (resumable); each answered batch is
   recorded in one local transaction (acknowledged rows applied, rejected mutations reverted and kept as
   sync problems, outbox rows removed). A lost response is harmless: the retry repeats the same ids and the
-  server answers ``duplicate``.
+  server answers ``duplicate``. Version chains: a request carries at most one ``base_version``-guarded
+  mutation per record, and recording its answer moves the record's queued edits on the same base onto the
+  version it produced (``outbox.rebase``), so the device's own consecutive edits (offline, or made while a
+  push is in flight) never conflict; a change by another device in between still does.
 - Pull: each page is applied in one local transaction together with its cursor, in order; the next page is
   fetched on a helper thread meanwhile (parsed as plain checked data, ``desktop.sync.pages``). A 409
   ``full_resync_required`` (or a failed count check) drops the replica's server data (outbox and problems
@@ -277,7 +280,7 @@ class SyncEngine:
         while True:
             self._check_cancel()
             with self.vault.session() as session:
-                batch = outbox.pending(session, batch_size)
+                batch = outbox.one_guard_per_record(outbox.pending(session, batch_size))
             if not batch:
                 return
             batch = self._upload_blobs(batch)
@@ -340,6 +343,7 @@ class SyncEngine:
                     self._report.rejected += 1
                 else:
                     run = self._acknowledge(session, item, result, run, now)
+                    self._rebase(session, item, result)
                     if result.status == ResultStatus.DUPLICATE:
                         self._report.duplicates += 1
                     else:
@@ -388,6 +392,22 @@ class SyncEngine:
             if not any(str(r.id) == record_id for r in result.rows):
                 replica.delete_record(session, kind, record_id)
         return []
+
+    def _rebase(self, session: Session, item: OutboxItem, result: MutationResult) -> None:
+        """Chain the versions of an acknowledged guarded mutation: the queued edits of its record made on the same
+        base (queued while it was in flight, or held back by ``outbox.one_guard_per_record``) now build on the
+        version its answer reports, so this device's own consecutive edits never conflict with each other."""
+        record = outbox.guarded_record(item)
+        if record is None or item.base_version is None:
+            return
+        kind, record_id = record
+        server_id = result.id_map.get(record_id, record_id)
+        for row in result.rows:  # the mutation's own rows come first, the batch's trust rows after them
+            if row.type.value == kind and str(row.id) in (record_id, server_id):
+                version = row.data.get("version")
+                if isinstance(version, int) and version > item.base_version:
+                    outbox.rebase(session, record, {record_id, server_id}, item.mutation_id, item.base_version, version)
+                return
 
     def _reject(self, session: Session, item: OutboxItem, code: str, message: str) -> None:
         self._verified = None

@@ -40,6 +40,7 @@ from desktop.store.vault import Vault
 from desktop.sync.client import ApiClient
 from desktop.sync.engine import PAUSE_ENV, Backoff, SyncEngine
 from desktop.sync.errors import ConsentRequired
+from shared.sync.protocol import PushRequest, PushResponse
 from syncserver.models.governance import Membership, MembershipRole, MembershipStatus, Organisation, OrgKind
 from tests.desktop.sync.live_server import ROOT, LiveServer
 from tests.syncserver.intake_support import Clamd, clamd, make_pdf  # noqa: F401  (clamd: the fixture)
@@ -404,3 +405,87 @@ def test_file_attached_offline_is_scanned_by_clamd_and_clean_syncs_back(
     status = _await_synced_status(vault, engine, document_id, lambda s: s != "PENDING")
     assert status == "CLEAN"
     assert client.request("GET", f"/documents/{document_id}").json()["scan_status"] == status
+
+
+# -- version chains (issue #6: a device's own consecutive edits never conflict with each other) --------------
+
+
+def _server_vehicle(vault: Vault, vehicle_id: str) -> dict[str, object]:
+    return _dump(vault)["vehicle"][vehicle_id]
+
+
+def test_two_offline_edits_of_a_vehicle_and_of_an_entry_both_reach_the_server(device: Device) -> None:
+    a, engine_a = device("e2e-chain@example.org")
+    vehicle = VehicleRepository(a).add(_vin(20), nickname="alt")
+    entry = EntryRepository(a).add(vehicle.id, **ENTRY)  # type: ignore[arg-type]
+    report = engine_a.sync_once()
+    vehicle_id = report.id_map.get(vehicle.id, vehicle.id)
+    entry_id = report.id_map.get(entry.id, entry.id)
+    version = VehicleRepository(a).get(vehicle_id).version  # type: ignore[union-attr]
+    assert version is not None
+    # offline: two edits of the vehicle (both on the same server version), two revisions of the entry
+    VehicleRepository(a).update(vehicle_id, nickname="erste")
+    VehicleRepository(a).update(vehicle_id, meta={"color": "blau"})
+    first = EntryRepository(a).revise(entry_id, km=1100)
+    EntryRepository(a).revise(first.id, km=1200, note="zweite Korrektur")
+    report = engine_a.sync_once()
+    assert (report.applied, report.rejected) == (4, 0)
+    assert ProblemRepository(a).list() == []
+    b, engine_b = device("e2e-chain@example.org")
+    engine_b.sync_once()
+    server = VehicleRepository(b).get(vehicle_id)
+    assert server is not None
+    assert (server.nickname, server.meta.get("color"), server.version) == ("erste", "blau", version + 2)
+    [latest] = EntryRepository(b).list(vehicle_id)
+    assert (latest.km, latest.note, latest.version) == (1200, "zweite Korrektur", 3)
+    assert len(EntryRepository(b).list(vehicle_id, latest_only=False)) == 3
+    engine_a.sync_once()
+    assert _dump(a) == _dump(b)
+
+
+def test_edit_made_while_a_push_of_an_earlier_edit_is_in_flight_arrives(device: Device) -> None:
+    vault, engine = device("e2e-inflight@example.org")
+    vehicle = VehicleRepository(vault).add(_vin(21), nickname="alt")
+    vehicle_id = engine.sync_once().id_map.get(vehicle.id, vehicle.id)
+    VehicleRepository(vault).update(vehicle_id, nickname="erste")
+    send = engine.client.sync_push
+    edited: list[str] = []
+
+    def push_then_edit(request: PushRequest) -> PushResponse:
+        response = send(request)  # applied on the server; the answer is not recorded locally yet
+        if not edited:
+            edited.append("zweite")
+            VehicleRepository(vault).update(vehicle_id, nickname="zweite")
+        return response
+
+    engine.client.sync_push = push_then_edit  # type: ignore[method-assign]
+    report = engine.sync_once()
+    assert (report.applied, report.rejected) == (2, 0)
+    assert ProblemRepository(vault).list() == []
+    b, engine_b = device("e2e-inflight@example.org")
+    engine_b.sync_once()
+    assert VehicleRepository(b).get(vehicle_id).nickname == "zweite"  # type: ignore[union-attr]
+    assert _dump(vault) == _dump(b)
+
+
+def test_concurrent_edit_of_another_device_still_conflicts(device: Device) -> None:
+    a, engine_a = device("e2e-concurrent@example.org")
+    b, engine_b = device("e2e-concurrent@example.org")
+    vehicle = VehicleRepository(a).add(_vin(22), nickname="alt")
+    vehicle_id = engine_a.sync_once().id_map.get(vehicle.id, vehicle.id)
+    engine_b.sync_once()
+    VehicleRepository(a).update(vehicle_id, nickname="von A")
+    VehicleRepository(a).update(vehicle_id, nickname="von A, nochmal")
+    VehicleRepository(b).update(vehicle_id, nickname="von B")
+    assert engine_b.sync_once().rejected == 0
+    report = engine_a.sync_once()
+    assert report.rejected == 2  # both of A's edits were made on the version B changed meanwhile
+    assert [(p.code, p.args["nickname"]) for p in ProblemRepository(a).list()] == [
+        ("conflict", "von A"),
+        ("conflict", "von A, nochmal"),
+    ]
+    assert ProblemRepository(a).list()[0].server_state is not None
+    assert VehicleRepository(a).get(vehicle_id).nickname == "von B"  # type: ignore[union-attr]
+    assert _server_vehicle(a, vehicle_id)["nickname"] == "von B"
+    engine_b.sync_once()
+    assert _dump(a) == _dump(b)

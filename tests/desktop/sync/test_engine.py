@@ -25,6 +25,7 @@ from desktop.store.vault import Vault
 from desktop.sync.client import ApiClient, MemoryTokenStore
 from desktop.sync.engine import Backoff, SyncCancelled, SyncEngine, SyncProgress
 from desktop.sync.errors import ServerError
+from shared.sync.protocol import PushRequest, PushResponse
 from tests.desktop.sync.fake_sync_server import FakeSyncServer
 
 VIN = "WVWZZZ1JZXW000001"
@@ -351,3 +352,122 @@ def test_no_op_sync_asks_once_for_meta_pushes_nothing_and_commits_nothing(
     assert report.changes >= 1
     with a.session() as session:
         assert session.get_one(SyncState, 1).last_sync_at != before[1]
+
+
+def _version(vault: Vault, vehicle_id: str) -> int | None:
+    record = VehicleRepository(vault).get(vehicle_id)
+    assert record is not None
+    return record.version
+
+
+def test_two_offline_edits_of_one_vehicle_both_reach_the_server(device: Device, server: FakeSyncServer) -> None:
+    vault, engine = device("alice")
+    vehicle = VehicleRepository(vault).add(VIN, nickname="alt")
+    engine.sync_once()
+    VehicleRepository(vault).update(vehicle.id, nickname="erste")
+    VehicleRepository(vault).update(vehicle.id, meta={"color": "blau"})
+    VehicleRepository(vault).update(vehicle.id, nickname="dritte")
+    with vault.session() as session:
+        assert [m.base_version for m in outbox.pending(session, 10)] == [1, 1, 1]  # all made on version 1
+    pushes = server.requests.count("POST /sync/push")
+    report = engine.sync_once()
+    assert (report.applied, report.rejected) == (3, 0)
+    assert ProblemRepository(vault).list() == []
+    assert server.records[vehicle.id].data["version"] == 4
+    assert server.records[vehicle.id].data["nickname"] == "dritte"
+    assert server.records[vehicle.id].data["meta"] == {"color": "blau"}
+    assert server.requests.count("POST /sync/push") - pushes == 3  # one guarded edit of a record per request
+    assert _version(vault, vehicle.id) == 4
+    assert dump(vault) == server.view("alice")
+
+
+def test_edit_made_while_the_push_of_an_earlier_edit_is_in_flight_arrives(
+    device: Device, server: FakeSyncServer
+) -> None:
+    vault, engine = device("alice")
+    vehicle = VehicleRepository(vault).add(VIN, nickname="alt")
+    engine.sync_once()
+    VehicleRepository(vault).update(vehicle.id, nickname="erste")
+    send = engine.client.sync_push
+    edits: list[str] = []
+
+    def push_then_edit(request: PushRequest) -> PushResponse:
+        response = send(request)  # the server applied the first edit; its answer is not recorded yet
+        if not edits:
+            edits.append("zweite")
+            VehicleRepository(vault).update(vehicle.id, nickname="zweite")
+        return response
+
+    engine.client.sync_push = push_then_edit  # type: ignore[method-assign]
+    report = engine.sync_once()
+    assert (report.applied, report.rejected) == (2, 0)
+    assert ProblemRepository(vault).list() == []
+    assert server.records[vehicle.id].data["nickname"] == "zweite"
+    assert server.records[vehicle.id].data["version"] == 3
+    assert dump(vault) == server.view("alice")
+
+
+def test_edit_in_flight_after_a_lost_response_arrives_once(device: Device, server: FakeSyncServer) -> None:
+    vault, engine = device("alice")
+    vehicle = VehicleRepository(vault).add(VIN, nickname="alt")
+    engine.sync_once()
+    VehicleRepository(vault).update(vehicle.id, nickname="erste")
+    send = engine.client.sync_push
+    server.drop_next_push_response = 1
+
+    def edit_then_push(request: PushRequest) -> PushResponse:
+        if server.drop_next_push_response:  # the first attempt: applied, answer lost, meanwhile an edit
+            VehicleRepository(vault).update(vehicle.id, nickname="zweite")
+        return send(request)
+
+    engine.client.sync_push = edit_then_push  # type: ignore[method-assign]
+    report = engine.sync_once()
+    assert (report.duplicates, report.applied, report.rejected) == (1, 1, 0)
+    assert server.push_applied == 3  # the vehicle and each edit once
+    assert server.records[vehicle.id].data["nickname"] == "zweite"
+    assert dump(vault) == server.view("alice")
+
+
+def test_own_edit_chain_still_conflicts_with_another_devices_edit(device: Device, server: FakeSyncServer) -> None:
+    a, engine_a = device("alice")
+    b, engine_b = device("alice")
+    vehicle = VehicleRepository(a).add(VIN, nickname="alt")
+    engine_a.sync_once()
+    engine_b.sync_once()
+    VehicleRepository(b).update(vehicle.id, nickname="von B")
+    VehicleRepository(b).update(vehicle.id, nickname="von B, nochmal")
+    VehicleRepository(a).update(vehicle.id, nickname="von A")
+    engine_a.sync_once()
+    report = engine_b.sync_once()
+    assert (report.applied, report.rejected) == (0, 2)  # both of B's edits were made on the version A changed
+    assert [(p.code, p.args["nickname"]) for p in ProblemRepository(b).list()] == [
+        ("conflict", "von B"),
+        ("conflict", "von B, nochmal"),
+    ]
+    assert VehicleRepository(b).get(vehicle.id).nickname == "von A"  # type: ignore[union-attr]
+    assert dump(b) == server.view("alice")
+
+
+def test_outbox_holds_back_and_rebases_only_the_same_records_edits_on_the_same_base(device: Device) -> None:
+    vault, _engine = device("alice")
+    v = VehicleRepository(vault).add(VIN).id
+    w = VehicleRepository(vault).add("WVWZZZ1JZXW000002").id
+    with vault.session() as session, session.begin():
+        first = outbox.enqueue(session, "vehicle.update", {"vehicle_id": v, "nickname": "1"}, 1)
+        outbox.enqueue(session, "vehicle.update", {"vehicle_id": w, "nickname": "2"}, 1)  # another record
+        outbox.enqueue(session, "entry.create", {"id": new_id(), "vehicle_id": v, **ENTRY})  # not guarded
+        same = outbox.enqueue(session, "vehicle.update", {"vehicle_id": v, "nickname": "3"}, 1)
+        newer = outbox.enqueue(session, "vehicle.update", {"vehicle_id": v, "nickname": "4"}, 5)  # a later pull
+        unguarded = outbox.enqueue(session, "vehicle.update", {"vehicle_id": v, "nickname": "5"})
+    with vault.session() as session, session.begin():
+        queued = outbox.pending(session, 10)
+        assert [m.name for m in outbox.one_guard_per_record(queued)] == ["vehicle.create"] * 2 + [
+            "vehicle.update",
+            "vehicle.update",
+            "entry.create",
+        ]  # cut before the second edit of v guarded by a version
+        assert outbox.rebase(session, ("vehicle", v), {v, "server-id"}, first, 1, 2) == 1
+    with vault.session() as session:
+        bases = {m.mutation_id: m.base_version for m in outbox.pending(session, 10)}
+    assert (bases[first], bases[same], bases[newer], bases[unguarded]) == (1, 2, 5, None)
+    assert sorted(b for b in bases.values() if b is not None) == [1, 1, 2, 5]  # w's edit kept its base

@@ -1,7 +1,8 @@
 """Property: random offline edits, syncs, lost responses and 5xx across three devices of two users converge.
 
 After a final sync every replica equals the server's view for its user (canonical dumps), every mutation was
-answered exactly once (applied or rejected into a sync problem), and none was applied twice.
+answered exactly once (applied or rejected into a sync problem), and none was applied twice. A ``vehicle.update``
+is a ``conflict`` only where another device edited the same vehicle: a device's own edits chain their versions.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from desktop.store import replica
@@ -29,7 +30,7 @@ USERS = ("alice", "alice", "bob")  # device index -> user
 ENTRY = {"date": "2025-03-04", "type": "service", "performed_by": "own_work"}
 
 steps = st.lists(
-    st.tuples(st.sampled_from(["vehicle", "entry", "sync", "drop", "fail"]), st.integers(0, 2)),
+    st.tuples(st.sampled_from(["vehicle", "entry", "edit", "sync", "drop", "fail"]), st.integers(0, 2)),
     min_size=1,
     max_size=25,
 )
@@ -42,6 +43,7 @@ def _dump(vault: Vault) -> dict[str, dict[str, dict[str, object]]]:
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps)
+@example([("vehicle", 2), ("sync", 2), ("edit", 2), ("edit", 2), ("drop", 2), ("edit", 2), ("sync", 2)])
 def test_replicas_converge_and_no_mutation_is_lost_or_doubled(plan: list[tuple[str, int]]) -> None:
     server = FakeSyncServer(entitled={"alice"})
     with tempfile.TemporaryDirectory() as tmp:
@@ -59,6 +61,7 @@ def test_replicas_converge_and_no_mutation_is_lost_or_doubled(plan: list[tuple[s
             )
         enqueued = 0
         vin = 0
+        edits: list[tuple[int, str]] = []  # (device, vehicle id) of every vehicle.update queued
         try:
             for action, device in plan:
                 vault, engine = vaults[device], engines[device]
@@ -70,6 +73,12 @@ def test_replicas_converge_and_no_mutation_is_lost_or_doubled(plan: list[tuple[s
                     vehicles = VehicleRepository(vault).list()
                     if vehicles:
                         EntryRepository(vault).add(vehicles[-1].id, km=vin * 10, **ENTRY)  # type: ignore[arg-type]
+                        enqueued += 1
+                elif action == "edit":
+                    vehicles = VehicleRepository(vault).list()
+                    if vehicles:
+                        VehicleRepository(vault).update(vehicles[-1].id, nickname=f"d{device} e{len(edits)}")
+                        edits.append((device, vehicles[-1].id))
                         enqueued += 1
                 else:
                     if action == "drop":
@@ -84,6 +93,11 @@ def test_replicas_converge_and_no_mutation_is_lost_or_doubled(plan: list[tuple[s
             answered = sum(len(answers) for _, answers in server.clients.values())
             assert answered == enqueued  # every mutation answered once ...
             assert server.push_applied + rejected == enqueued  # ... applied at most once, or kept as a problem
+            for device, vault in enumerate(vaults):
+                for problem in ProblemRepository(vault).list():
+                    if problem.code == "conflict":
+                        vehicle_id = problem.args["vehicle_id"]
+                        assert any(d != device and v == vehicle_id for d, v in edits), problem  # never its own
             for vault, user in zip(vaults, USERS, strict=True):
                 assert SyncStateRepository(vault).status().pending_mutations == 0
                 assert _dump(vault) == {str(k): v for k, v in server.view(user).items()}

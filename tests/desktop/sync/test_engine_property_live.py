@@ -4,6 +4,8 @@ offline edits, sync, lose push responses and see the server restart (a new app o
 After a final sync every replica equals the server's view for its user (a fresh vault's full pull, canonical
 dumps), every mutation was answered exactly once (applied or kept as a sync problem), and no entry was
 created twice on the server.
+Edits (``vehicle.update`` on the last vehicle a device shows) end up as a ``conflict`` only where another device
+edited the same vehicle too: a device's own consecutive edits never conflict with each other (version chains).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ ENTRY = {"date": "2025-03-04", "type": "service", "performed_by": "own_work"}
 RATES = {k: "100000/60" for k in ("rate_request_per_ip", "rate_request_per_email", "rate_verify_per_ip")}
 
 steps = st.lists(
-    st.tuples(st.sampled_from(["vehicle", "entry", "sync", "drop", "restart"]), st.integers(0, 2)),
+    st.tuples(st.sampled_from(["vehicle", "entry", "edit", "sync", "drop", "restart"]), st.integers(0, 2)),
     min_size=1,
     max_size=20,
 )
@@ -104,6 +106,15 @@ def _dump(vault: Vault) -> dict[str, Any]:
 @example(
     [("vehicle", 1), ("sync", 1), ("entry", 1), ("entry", 1), ("drop", 1)],
 )
+# Own consecutive edits (offline, and queued after a lost push response) all arrive, none is a conflict ...
+@example(
+    [("vehicle", 1), ("sync", 1), ("edit", 1), ("edit", 1), ("drop", 1), ("edit", 1), ("edit", 1), ("sync", 0)]
+    + [("edit", 1), ("restart", 0), ("sync", 1), ("edit", 2), ("vehicle", 2), ("edit", 2), ("edit", 2)],
+)
+# ... while device 0, which shares the vehicle, editing it concurrently is a genuine conflict.
+@example(
+    [("vehicle", 1), ("sync", 1), ("sync", 0), ("edit", 0), ("edit", 1), ("edit", 1), ("sync", 1), ("sync", 0)],
+)
 @example(
     [("vehicle", 1), ("vehicle", 0), ("vehicle", 0), ("vehicle", 0), ("sync", 1), ("restart", 0), ("restart", 0)]
     + [("vehicle", 2), ("vehicle", 2), ("entry", 1), ("restart", 0), ("sync", 2), ("entry", 1), ("drop", 1)],
@@ -118,6 +129,7 @@ def test_replicas_equal_the_server_view_after_restarts_and_lost_responses(plan: 
         devices = [_device(bridge, root / f"d{i}", email) for i, email in enumerate(EMAILS)]
         enqueued = [0, 0, 0]
         entries = 0
+        edits: list[tuple[int, str]] = []  # (device, vehicle id) of every vehicle.update queued
         try:
             for action, index in plan:
                 vault, engine = devices[index]
@@ -128,6 +140,11 @@ def test_replicas_equal_the_server_view_after_restarts_and_lost_responses(plan: 
                     EntryRepository(vault).add(VehicleRepository(vault).list()[-1].id, km=1, **ENTRY)  # type: ignore[arg-type]
                     enqueued[index] += 1
                     entries += 1
+                elif action == "edit" and VehicleRepository(vault).list():
+                    vehicle_id = VehicleRepository(vault).list()[-1].id
+                    VehicleRepository(vault).update(vehicle_id, nickname=f"d{index} e{len(edits)}")
+                    edits.append((index, vehicle_id))
+                    enqueued[index] += 1
                 elif action == "restart":
                     bridge.restart()
                 elif action in ("sync", "drop"):
@@ -156,6 +173,11 @@ def test_replicas_equal_the_server_view_after_restarts_and_lost_responses(plan: 
             )
             assert created == entries - rejected_entries  # ... and every accepted one exactly once
             assert problems <= sum(enqueued)
+            for index, (vault, _engine) in enumerate(devices):
+                for problem in ProblemRepository(vault).list():
+                    if problem.code == "conflict" and problem.name == "vehicle.update":
+                        vehicle_id = str(problem.args["vehicle_id"])
+                        assert any(d != index and v == vehicle_id for d, v in edits), problem  # never its own
         finally:
             for vault, engine in devices:
                 engine.client.close()

@@ -101,6 +101,7 @@ def main() -> int:
     parser.add_argument("--database-url", default=None, help="a PostgreSQL URL (default: a fresh SQLite file)")
     parser.add_argument("--tool", choices=("auto", "wrk", "asyncio"), default="auto")
     parser.add_argument("--rounds", type=int, default=1, help="measured /auth/me runs (each printed)")
+    parser.add_argument("--loop", choices=("asyncio", "uvloop"), default="asyncio", help="the server's event loop")
     args = parser.parse_args()
     loadgen.pin_client()
 
@@ -118,14 +119,15 @@ def main() -> int:
             env["LTC_DATABASE_URL"] = args.database_url
         emails = prepare(env, args.clients)
         command = [sys.executable, "-m", "syncserver", "serve", "--port", str(port), "--workers", "1", "--no-migrate"]
+        command += ["--loop", args.loop]
         server = subprocess.Popen(command, env=env, cwd=ROOT, preexec_fn=loadgen.pin_server)
         try:
             loadgen.wait_for_port(server, port)
             base_url = f"http://127.0.0.1:{port}"
             database = "PostgreSQL" if args.database_url else "SQLite"
             print(
-                f"auth: 1 uvicorn worker, {database}, {args.clients} concurrent clients, {os.cpu_count()} CPUs, "
-                f"server pinned: {loadgen.can_pin()}"
+                f"auth: 1 uvicorn worker ({args.loop}), {database}, {args.clients} concurrent clients, "
+                f"{os.cpu_count()} CPUs, server pinned: {loadgen.can_pin()}"
             )
             print(f"before: {loadgen.load_average()}")
             tokens = list(asyncio.run(login_all(base_url, emails, args.logins)).values())

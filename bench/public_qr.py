@@ -75,11 +75,11 @@ def seed(settings: Settings, vehicles: int) -> list[str]:
     return tokens
 
 
-def start_server(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
-    """One uvicorn worker (uvloop + httptools), pinned to CPU 0."""
+def start_server(env: dict[str, str], port: int, loop: str) -> subprocess.Popen[bytes]:
+    """One uvicorn worker (``loop`` + httptools, as ``ltc-server serve``), pinned to CPU 0."""
     command = [sys.executable, "-m", "uvicorn", "--factory", "public_qr:make_app", "--app-dir", str(ROOT / "bench")]
     command += ["--host", "127.0.0.1", "--port", str(port), "--workers", "1", "--log-level", "warning"]
-    command += ["--no-access-log", "--loop", "uvloop", "--http", "httptools"]
+    command += ["--no-access-log", "--loop", loop, "--http", "httptools"]
     proc = subprocess.Popen(
         command, env={**os.environ, **env, "PYTHONPATH": str(ROOT)}, cwd=ROOT, preexec_fn=loadgen.pin_server
     )
@@ -95,6 +95,7 @@ def main() -> None:
     parser.add_argument("--database-url", default=None, help="a PostgreSQL URL (default: a fresh SQLite file)")
     parser.add_argument("--tool", choices=("auto", "wrk", "asyncio"), default="auto")
     parser.add_argument("--rounds", type=int, default=1, help="measured runs of each variant (each printed)")
+    parser.add_argument("--loop", choices=("asyncio", "uvloop"), default="asyncio", help="the server's event loop")
     args = parser.parse_args()
     loadgen.pin_client()
     with tempfile.TemporaryDirectory(prefix="ltc-bench-") as folder:
@@ -106,12 +107,13 @@ def main() -> None:
         tokens = seed(settings, args.vehicles)
         paths = [f"/public/qr/{token}" for token in tokens]
         port = loadgen.free_port()
-        proc = start_server(env, port)
+        proc = start_server(env, port, args.loop)
         backend = "PostgreSQL" if url.startswith("postgresql") else "SQLite"
         try:
             print(
-                f"GET /public/qr/{{token}}: 1 uvicorn worker (uvloop, httptools), {backend}, {len(tokens)} vehicles, "
-                f"{args.clients} clients, {os.cpu_count()} CPUs, server pinned: {loadgen.can_pin()}"
+                f"GET /public/qr/{{token}}: 1 uvicorn worker ({args.loop}, httptools), {backend}, "
+                f"{len(tokens)} vehicles, {args.clients} clients, {os.cpu_count()} CPUs, "
+                f"server pinned: {loadgen.can_pin()}"
             )
             print(f"before: {loadgen.load_average()}")
             loadgen.run_load(port, paths, clients=args.clients, seconds=2, tool=args.tool)  # warm-up

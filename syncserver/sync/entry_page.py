@@ -123,14 +123,23 @@ def page_entries(session: Session, ids: Sequence[Any]) -> list[PageEntry]:
     values = driver_values(session)
     text, stamp = values.uuid_text, values.stamp
     out: list[PageEntry] = []
+    #: ids a page repeats (its vehicles, authors, organisations) rendered as text once
+    texts: dict[Any, str | None] = {None: None}
     for row in session.execute(stmt):
         (eid, vid, group, supersedes, version, latest, date, kind, performed_by, km, note, cents, currency, level,
          backfill, author, author_org, created, updated, deleted, revision_count) = row  # fmt: skip
-        org = text(author_org)
+        vehicle, user, org = texts.get(vid), texts.get(author), texts.get(author_org, "")
+        if vehicle is None:
+            vehicle = texts[vid] = text(vid)
+        if user is None:
+            user = texts[author] = str(text(author))
+        if org == "":
+            org = texts[author_org] = text(author_org)
+        entry = text(eid)
         data = {
-            "id": text(eid),
-            "vehicle_id": text(vid),
-            "entry_group_id": text(group),
+            "id": entry,
+            "vehicle_id": vehicle,
+            "entry_group_id": entry if group == eid else text(group),  # a first revision is its own group
             "supersedes_entry_id": text(supersedes),
             "version": version,
             "revision_count": revision_count,
@@ -149,5 +158,5 @@ def page_entries(session: Session, ids: Sequence[Any]) -> list[PageEntry]:
             "created_at": stamp(created),
             "updated_at": stamp(updated),
         }
-        out.append((eid, vid, deleted is not None, bool(latest), str(text(author)), org, data))
+        out.append((eid, vid, deleted is not None, bool(latest), user, org, data))
     return out

@@ -232,27 +232,32 @@ class SyncService:
             rows = self.repo.changes_after(position.seq, orgs, actor.user_id, size)
         # records are keyed by the driver's id values (hex text on SQLite) end to end: no uuid.UUID per row
         values = driver_values(self.session)
-        wanted: list[tuple[int, str, Any]] = []
         removes: dict[int, Any] = {}
         children: dict[Any, list[tuple[str, Any]]] = {}
-        granted = [values.to_uuid(row.record_id) for row in rows if row.op == capture.GRANT]
+        grant, remove = capture.GRANT, capture.REMOVE
+        granted = [values.to_uuid(record_id) for _, _, record_id, op in rows if op == grant]
         if granted:
             shown = self.repo.shown_vehicle_ids(actor.user_id)  # reconciled: the visible ones
             children = self.repo.vehicles_children([v for v in granted if v in shown])
-        taken = 0
-        for row in rows:
-            if len(wanted) >= size:  # a page of snapshots ends after the vehicle that filled it
+        # the last seq of each record: a record changed twice in the page is sent once, at its last change
+        last_seq: dict[tuple[str, Any], int] = {}
+        wanted = taken = 0
+        for seq, record_type, record_id, op in rows:
+            if wanted >= size:  # a page of snapshots ends after the vehicle that filled it
                 break
             taken += 1
-            if row.op == capture.REMOVE:
-                removes[row.seq] = row.record_id
-            elif row.op == capture.GRANT:
-                wanted += [(row.seq, t, i) for t, i in children.get(row.record_id, ())]
+            if op == remove:
+                removes[seq] = record_id
+            elif op == grant:
+                snapshot = children.get(record_id, ())
+                wanted += len(snapshot)
+                for key in snapshot:
+                    last_seq[key] = seq
             else:
-                wanted.append((row.seq, row.record_type, row.record_id))
+                wanted += 1
+                last_seq[(record_type, record_id)] = seq
         cut = taken < len(rows)  # the rest of the rows read is the next page's
         rows = rows[:taken]
-        last_seq = {(t, i): seq for seq, t, i in wanted}
         changes = self._render_changes(actor, now, values, removes, last_seq)
         next_cursor = position.advance(rows[-1].seq if rows else position.seq)
         has_more = cut or len(rows) == size
@@ -295,9 +300,10 @@ class SyncService:
                 parent = texts.get(r.vehicle_id)
                 if parent is None and r.vehicle_id is not None:
                     parent = texts[r.vehicle_id] = str(r.vehicle_id)
-                change = {"seq": seq, "op": r.op.value, "type": r.type.value, "id": str(r.id), "vehicle_id": parent}
-                change["data"] = r.data
-                changes.append(change)
+                changes.append(
+                    {"seq": seq, "op": r.op.value, "type": r.type.value, "id": str(r.id), "vehicle_id": parent}
+                    | {"data": r.data}
+                )
         changes.sort(key=itemgetter("seq"))
         return changes
 

@@ -83,9 +83,15 @@ class _Slot:
     shared: int = 0
     #: This process's hits not yet added to the database.
     pending: int = 0
+    #: This process's hits being added by the sync in flight (counted until it has the new total).
+    inflight: int = 0
     #: The previous window's count (read at the first sync of the window).
     previous: int | None = None
     synced_at: float = -math.inf
+    #: When a request took (or was handed) this key's sync; None when none is running.
+    claimed_at: float | None = None
+    #: The claim was made by an inline caller for whichever writer comes next (its own repeat, usually).
+    handed_over: bool = False
 
 
 class AggregatingRateLimiter:
@@ -99,7 +105,16 @@ class AggregatingRateLimiter:
     database counts only grow), so a key already over the limit is refused without a database write:
     a flooding client costs one transaction per ``batch`` hits or per ``flush_seconds``, not per hit.
 
-    Bound: one process alone is exact (every hit near the limit syncs). With P processes, each one may
+    One sync per key at a time: a hit that finds the key's sync running (claimed) decides on the estimate,
+    which counts the hits in flight, instead of starting another one. A caller on the event loop (inline
+    work, ``writes_allowed()`` false) never syncs: when a sync is due it claims it, leaves its hit
+    uncounted and raises ``WriteAttempted``; its repeat on a worker thread (or any writer first) takes the
+    handed-over sync. Without the claim, every hit during a slow sync was due by the clock and started its
+    own, which under load sent most page requests to the worker threads (bench/README.md). A claim is
+    dropped after ``CLAIM_SECONDS`` if its request died first.
+
+    Bound: one process alone is exact (every hit near the limit syncs or finds the estimate with every one of
+    its own hits, in flight included). With P processes, each one may
     admit fewer than ``batch`` hits on a stale total before its next sync, so a window admits at most
     ``limit + P x (batch - 1)`` hits. ``batch`` is ``min(max_batch, limit // 10)`` (at least 1), so the
     overshoot stays under P x 10 % of the limit: 60/min on two processes admits at most 70.
@@ -110,6 +125,9 @@ class AggregatingRateLimiter:
 
     #: Above this many keys, slots of windows before the previous one are dropped.
     MAX_SLOTS = 10_000
+
+    #: A claim older than this is treated as abandoned (its request died before it synced).
+    CLAIM_SECONDS = 5.0
 
     def __init__(self, db: Database, clock: Clock, *, max_batch: int = 100, flush_seconds: float = 1.0) -> None:
         self.db = db
@@ -135,7 +153,7 @@ class AggregatingRateLimiter:
                 if len(self._slots) > self.MAX_SLOTS:
                     self._prune(start - limit.seconds)
             slot.pending += 1
-            estimate = (slot.previous or 0) * overlap + slot.shared + slot.pending
+            estimate = (slot.previous or 0) * overlap + slot.shared + slot.inflight + slot.pending
             if not (
                 slot.previous is None
                 or slot.pending >= batch
@@ -143,23 +161,36 @@ class AggregatingRateLimiter:
                 or limit.count - batch < estimate <= limit.count
             ):
                 return estimate <= limit.count
-            if not writes_allowed():  # inline (event-loop) caller: it repeats this hit where it may write
+            inline = not writes_allowed()
+            claimed = slot.claimed_at is not None and now - slot.claimed_at < self.CLAIM_SECONDS
+            if claimed and (inline or not slot.handed_over):
+                return estimate <= limit.count  # another request syncs this key right now
+            if inline:  # event-loop caller: claim the sync for its repeat on a worker thread, count it there
                 slot.pending -= 1
+                slot.claimed_at, slot.handed_over = now, True
                 raise WriteAttempted("rate limit sync")
+            slot.claimed_at, slot.handed_over = now, False
             flush, slot.pending = slot.pending, 0
+            slot.inflight += flush
             read_previous = slot.previous is None
         try:
             total, previous = self._sync(key, start, limit.seconds, flush, read_previous)
         except BaseException:
             with self._lock:
+                slot.inflight -= flush
                 slot.pending += flush  # not written: keep counting them
+                slot.claimed_at = None
             raise
         with self._lock:
+            slot.inflight -= flush
             slot.shared = max(slot.shared, total)
             if previous is not None:
                 slot.previous = previous
             slot.synced_at = now
-            estimate = (slot.previous or 0) * overlap + slot.shared + slot.pending
+            slot.claimed_at = None
+            # This hit's place: everything counted up to and including its flush (all processes), not the
+            # hits of this process that arrived while it synced (they were decided on their own estimate).
+            estimate = (slot.previous or 0) * overlap + total
         purge_if_due(self.db, now)
         return estimate <= limit.count
 

@@ -194,3 +194,58 @@ class TestInlineRateLimit:
 
 def test_the_session_touch_interval_is_a_minute() -> None:
     assert timedelta(seconds=60) == TOUCH_INTERVAL
+
+
+class TestSyncClaim:
+    """One sync per key at a time; inline callers hand theirs over instead of piling onto worker threads."""
+
+    def test_inline_hits_after_a_handover_decide_in_memory(self, database: Database, clock: ManualClock) -> None:
+        limiter = AggregatingRateLimiter(database, clock)
+        limit = RateLimit(1000, 60)
+        clock.advance(seconds=60 - clock.now().timestamp() % 60)
+        with read_only():
+            with pytest.raises(WriteAttempted):
+                limiter.hit("public_qr_ip", "claim", limit)  # due (first of the window): claimed, handed over
+            assert all(limiter.hit("public_qr_ip", "claim", limit) for _ in range(5))  # no second hand-over
+        assert limiter.hit("public_qr_ip", "claim", limit)  # the repeat (a writer) takes the sync
+        with database.sessionmaker() as session:
+            stored = session.scalars(select(RateLimitCounter.count).where(RateLimitCounter.key == "public_qr_ip:claim"))
+            assert list(stored) == [6]
+
+    def test_an_abandoned_claim_expires(self, database: Database, clock: ManualClock) -> None:
+        limiter = AggregatingRateLimiter(database, clock)
+        limit = RateLimit(1000, 60)
+        clock.advance(seconds=60 - clock.now().timestamp() % 60)
+        with read_only():
+            with pytest.raises(WriteAttempted):
+                limiter.hit("public_qr_ip", "gone", limit)
+            assert limiter.hit("public_qr_ip", "gone", limit)
+            clock.advance(seconds=AggregatingRateLimiter.CLAIM_SECONDS + 1)
+            with pytest.raises(WriteAttempted):
+                limiter.hit("public_qr_ip", "gone", limit)  # its request never came back: claimed anew
+
+    def test_one_process_stays_exact_while_its_sync_is_in_flight(
+        self, database: Database, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        limiter = AggregatingRateLimiter(database, clock)
+        limit = RateLimit(10, 60)  # batch 1: every hit near the limit syncs
+        clock.advance(seconds=60 - clock.now().timestamp() % 60)
+        assert all(limiter.hit("public_qr_ip", "exact", limit) for _ in range(5))
+        entered, release = threading.Event(), threading.Event()
+        original = limiter._sync
+
+        def slow_sync(*args):  # type: ignore[no-untyped-def]
+            entered.set()
+            release.wait(10)
+            return original(*args)
+
+        monkeypatch.setattr(limiter, "_sync", slow_sync)
+        results: list[bool] = []
+        worker = threading.Thread(target=lambda: results.append(limiter.hit("public_qr_ip", "exact", limit)))
+        worker.start()
+        assert entered.wait(10)  # hit 6 is syncing (claimed, its flush in flight)
+        during = [limiter.hit("public_qr_ip", "exact", limit) for _ in range(5)]  # hits 7-11 meanwhile
+        release.set()
+        worker.join(10)
+        assert results == [True]
+        assert during == [True, True, True, True, False]  # the 11th is refused: in-flight hits counted

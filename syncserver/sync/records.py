@@ -236,7 +236,7 @@ class Renderer:
         return e.is_latest and is_author(version, actor_user_id=str(self.actor.user_id), actor_org_id=org)
 
     def _document(self, ids: list[uuid.UUID]) -> list[Rendered]:
-        rows = self.repo.documents(ids)
+        rows: Sequence[Document] = self.repo.document_rows(ids)  # Core rows read like the model
         self._prefetch(d.vehicle_id for d in rows)
         out = []
         for d in rows:

@@ -238,8 +238,14 @@ class SyncRepository:
         table = VehicleEntry.__table__
         return self.session.execute(select(table).where(table.c.id.in_(ids))).all()
 
-    def documents(self, ids: Sequence[uuid.UUID]) -> Sequence[Document]:
-        return self.session.scalars(select(Document).where(Document.id.in_(ids))).all() if ids else []
+    def document_rows(self, ids: Sequence[uuid.UUID]) -> Sequence[Any]:
+        """Document rows as Core rows (attribute access by the model's names, which are its column names): a first
+        pull renders thousands, and loading ORM instances cost more than rendering them."""
+        if not ids:
+            return []
+        self.session.flush()  # a Core select does not autoflush
+        table = Document.__table__
+        return self.session.execute(select(table).where(table.c.id.in_(ids))).all()
 
     def trust_lights(self, vehicle_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
         """The stored trust light of each of these vehicles that has a summary (one statement)."""

@@ -39,7 +39,9 @@ def bearer_token(request: Request) -> str | None:
 def _check(policy: Policy, request: Request, session: Session, ctx: ServerContext, token: str) -> Actor | None:
     """The database part of ``require``: authenticate, consent, role, 2FA (``run_db_work``: inline on SQLite
     unless it writes - an audited denial or the session touch - then on a worker thread)."""
-    actor = SessionManager(session, ctx).authenticate(token)
+    account = SessionManager(session, ctx).authenticate_account(token)
+    actor = account.actor if account is not None else None
+    request.state.ltc_signed_in = account  # /auth/me answers from it (the e-mail stays out of Actor)
     if actor is None:
         if policy.allows_anonymous:
             request.state.role_category = Role.PUBLIC.value

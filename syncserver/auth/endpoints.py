@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Depends
+from fastapi import APIRouter, BackgroundTasks, Depends, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
@@ -24,7 +24,7 @@ from syncserver.auth.schemas import (
     VerifyIn,
 )
 from syncserver.auth.service import AuthService
-from syncserver.auth.sessions import SessionManager, TokenPair
+from syncserver.auth.sessions import SessionManager, SignedInAccount, TokenPair
 from syncserver.consent.service import ConsentService
 from syncserver.context import ServerContext
 from syncserver.dbwork import run_db_work
@@ -80,30 +80,34 @@ def logout(actor: CurrentActor, session: SessionDep, ctx: ContextDep) -> OkOut:
     return OkOut()
 
 
-def _me_answer(actor: Actor, session: Session, ctx: ServerContext) -> Response:
-    user = AuthService(session, ctx).me(actor)
+def _me_answer(actor: Actor, account: SignedInAccount | None, session: Session, ctx: ServerContext) -> Response:
+    if account is None or account.actor != actor:  # not read with this request's access check
+        user = AuthService(session, ctx).me(actor)
+        account = SignedInAccount(actor, user.email, user.has_password, user.created_at)
     body = MeOut(
-        user_id=user.id,
-        role=user.role,
-        email=user.email,
-        has_password=user.has_password,
+        user_id=actor.user_id,
+        role=actor.role.value,
+        email=account.email,
+        has_password=account.has_password,
         totp_enabled=actor.totp_enabled,
         second_factor=actor.second_factor,
         consent_complete=ConsentService(session, ctx).is_complete_for(actor),
-        created_at=user.created_at,
+        created_at=account.created_at,
     )
     session.commit()  # ends the read here: the session teardown then has nothing left to do
     return Response(body.model_dump_json(), media_type="application/json")
 
 
 @router.get("/me", response_model=MeOut)
-async def me(actor: CurrentActor, session: SessionDep, ctx: ContextDep) -> Response:
+async def me(actor: CurrentActor, request: Request, session: SessionDep, ctx: ContextDep) -> Response:
     """The signed-in account (every role, moderator included).
 
-    A read, serialised and committed in one ``run_db_work`` call (inline on SQLite), so the answer needs
-    no worker-thread hop for response validation or the session teardown (clients poll it).
+    Its columns come with the access check of ``require`` (no query of its own); serialised and committed in
+    one ``run_db_work`` call (inline on SQLite), so the answer needs no worker-thread hop for response
+    validation or the session teardown (clients poll it).
     """
-    return await run_db_work(ctx.db, session, _me_answer, actor, session, ctx)
+    account = getattr(request.state, "ltc_signed_in", None)
+    return await run_db_work(ctx.db, session, _me_answer, actor, account, session, ctx)
 
 
 @router.post("/password", response_model=OkOut)

@@ -33,6 +33,10 @@ _ACCESS_CHECK = (
         User.disabled_at.label("disabled_at"),
         User.totp_confirmed_at.label("totp_confirmed_at"),
         User.email_hmac.label("email_hmac"),
+        # the account's own /auth/me columns (that route then needs no query of its own)
+        User.email.label("email"),
+        User.password_hash.is_not(None).label("has_password"),
+        User.created_at.label("user_created_at"),
     )
     .join(AuthSession, AuthSession.id == AuthToken.session_id)
     .join(User, User.id == AuthSession.user_id)

@@ -29,6 +29,19 @@ TOUCH_INTERVAL = timedelta(seconds=60)
 
 
 @dataclass(frozen=True, slots=True)
+class SignedInAccount:
+    """An authenticated request's actor plus the account's own ``/auth/me`` columns, read in the same query.
+
+    Kept apart from :class:`Actor` on purpose: the e-mail address must not travel through the layers.
+    """
+
+    actor: Actor
+    email: str
+    has_password: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class TokenPair:
     access_token: str
     refresh_token: str
@@ -126,6 +139,11 @@ class SessionManager:
 
     def authenticate(self, access_token: str) -> Actor | None:
         """The actor of a valid access token, or None (unknown, expired, revoked, idle)."""
+        account = self.authenticate_account(access_token)
+        return account.actor if account is not None else None
+
+    def authenticate_account(self, access_token: str) -> SignedInAccount | None:
+        """:meth:`authenticate` plus the account's ``/auth/me`` columns, from the same single query."""
         if not access_token or len(access_token) > 256:
             return None
         required = self.ctx.settings.consent_versions
@@ -148,7 +166,7 @@ class SessionManager:
             return None
         if now - row.last_seen_at >= TOUCH_INTERVAL:
             self.repo.touch_session(row.session_id, now)
-        return Actor(
+        actor = Actor(
             user_id=row.user_id,
             role=Role(row.role),
             session_id=row.session_id,
@@ -157,6 +175,7 @@ class SessionManager:
             email_hmac=row.email_hmac,
             consent_complete=row.consents_accepted == len(required),
         )
+        return SignedInAccount(actor, row.email, bool(row.has_password), row.user_created_at)
 
     # --- rotating and ending -----------------------------------------------------------------
     def rotate(self, refresh_token: str) -> TokenPair:

@@ -187,13 +187,16 @@ class FolderService:
         rows = self.repo.folders(vehicle_id, None if actor.is_admin else actor.user_id)
         return [row for row in rows if row.addon_key == parse_addon_key(raw_key).value]
 
-    def create(self, actor: Actor, vehicle_id: uuid.UUID, raw_key: str, title: str) -> TrustFolder:
+    def create(
+        self, actor: Actor, vehicle_id: uuid.UUID, raw_key: str, title: str, *, record_id: uuid.UUID | None = None
+    ) -> TrustFolder:
+        """A trust folder, under ``record_id`` when given (a sync client's id no folder has), else a new UUIDv7."""
         access = self._vehicle(actor, vehicle_id)
         key = parse_addon_key(raw_key)
         self.addons.pass_gate(actor, access, key)
         now = self.ctx.clock.now()
         folder = TrustFolder(
-            id=uuid7(),
+            id=record_id or uuid7(),
             vehicle_id=vehicle_id,
             owner_user_id=actor.user_id,
             addon_key=key.value,
@@ -223,10 +226,13 @@ class FolderService:
         folder, _ = self._folder(actor, folder_id)
         return list(self.repo.items(folder.id))
 
-    def add_item(self, actor: Actor, folder_id: uuid.UUID, fields: Mapping[str, Any]) -> TrustFolderItem:
+    def add_item(
+        self, actor: Actor, folder_id: uuid.UUID, fields: Mapping[str, Any], *, record_id: uuid.UUID | None = None
+    ) -> TrustFolderItem:
+        """A folder item, under ``record_id`` when given (a sync client's id no item has), else a new UUIDv7."""
         folder, _ = self._folder(actor, folder_id)
         now = self.ctx.clock.now()
-        item = TrustFolderItem(id=uuid7(), folder_id=folder.id, created_at=now, updated_at=now)
+        item = TrustFolderItem(id=record_id or uuid7(), folder_id=folder.id, created_at=now, updated_at=now)
         _apply_item(item, fields)
         self.repo.add(item)
         return item

@@ -87,13 +87,15 @@ class DocumentService:
         entry_id: uuid.UUID | None = None,
         trust_folder_id: uuid.UUID | None = None,
         replaces: Document | None = None,
+        record_id: uuid.UUID | None = None,
     ) -> Document:
-        """Create the QUARANTINED / PENDING / OK row for a file already in quarantine and queue its scan."""
+        """Create the QUARANTINED / PENDING / OK row for a file already in quarantine and queue its scan (under
+        ``record_id`` when given: a sync client's id no document has)."""
         state = rules.new_document(uploader_actor(actor))
         target_vehicle = self._links(actor, vehicle_id, entry_id, trust_folder_id)
         now = self.now
         doc = Document(
-            id=uuid7(),
+            id=record_id or uuid7(),
             owner_user_id=replaces.owner_user_id if replaces is not None else actor.user_id,
             vehicle_id=target_vehicle,
             entry_id=entry_id,

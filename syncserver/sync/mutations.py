@@ -1,7 +1,9 @@
 """Intent mutations -> the domain services the REST API calls (thin adapter: every rule is theirs).
 
 Each handler validates ``args`` with the REST request schemas, calls the service and returns the records
-it created as ``(type, client id, server id)``; the push service turns the flushed changes into rows.
+it created as ``(type, client id, server id)``; the push service turns the flushed changes into rows. A create
+keeps the client's id (ARCHITECTURE "Ids", as entry runs do) when no record of its type has it; otherwise the
+record gets a server id and the client's id an alias (``SyncService._apply``).
 """
 
 from __future__ import annotations
@@ -27,7 +29,12 @@ from syncserver.documents.service import DocumentService
 from syncserver.entries.schemas import EntryIn
 from syncserver.entries.service import EntryService
 from syncserver.intake.runtime import IntakeRuntime
+from syncserver.models.addon import TrustFolder, TrustFolderItem
+from syncserver.models.document import Document
+from syncserver.models.vehicle import Vehicle
+from syncserver.models.workshop import WorkshopGrant
 from syncserver.sync.blobs import BlobService
+from syncserver.sync.repository import SyncRepository
 from syncserver.vehicles.schemas import VehicleIn, VehicleUpdate
 from syncserver.vehicles.service import VehicleService
 from syncserver.workshop.schemas import AccessRequestIn, ApproveIn
@@ -35,7 +42,8 @@ from syncserver.workshop.service import WorkshopService
 
 #: ``args`` keys holding ids of records a client may have created (resolved through its aliases).
 REFERENCE_KEYS = ("vehicle_id", "entry_id", "folder_id", "item_id", "grant_id", "document_id")
-#: Mutations that create a record under the client's ``id`` (a new id each: see ``SyncService._apply``).
+#: Mutations that create a record under the client's ``id`` (a new id each: see ``SyncService._apply``). All but
+#: ``entry.revise`` (a new version of an entry: a server id, the client's id an alias) keep it when it is free.
 CREATES = frozenset(name for name, keys in MUTATION_ARGS.items() if "id" in keys)
 
 Created = list[tuple[RecordType, uuid.UUID | None, uuid.UUID]]
@@ -72,10 +80,18 @@ def client_ref(args: Mapping[str, Any]) -> uuid.UUID | None:
     return ref(args, "id") if args.get("id") is not None else None
 
 
+def kept_id(c: Call, model: type[Any]) -> uuid.UUID | None:
+    """The client's id for the new record when no record of ``model`` (of any account) has it, else ``None``
+    (a server id; the push service then gives the client's id an alias)."""
+    mine = client_ref(c.args)
+    return None if mine is None or SyncRepository(c.session).id_taken(model, mine) else mine
+
+
 def _vehicle_create(c: Call) -> Created:
     body = parse(VehicleIn, c.args, "id")
     fields = body.model_dump(exclude_unset=True, exclude={"vin", "org_id"})
-    view = VehicleService(c.session, c.ctx).create(c.actor, body.vin, fields, body.org_id)
+    service = VehicleService(c.session, c.ctx)
+    view = service.create(c.actor, body.vin, fields, body.org_id, record_id=kept_id(c, Vehicle))
     return [(RecordType.VEHICLE, client_ref(c.args), view.access.vehicle.id)]
 
 
@@ -111,11 +127,12 @@ def _document_attach(c: Call) -> Created:
     entry_id = ref(c.args, "entry_id") if c.args.get("entry_id") else None
     folder_id = ref(c.args, "folder_id") if c.args.get("folder_id") else None
     vehicle_id = ref(c.args, "vehicle_id") if c.args.get("vehicle_id") else None
+    record_id = kept_id(c, Document)
     received = BlobService(c.session, c.ctx, c.intake).take_for_document(c.actor, sha, filename)
     service = DocumentService(c.session, c.ctx, c.intake)
     try:
         doc = service.register_upload(
-            c.actor, received, vehicle_id=vehicle_id, entry_id=entry_id, trust_folder_id=folder_id
+            c.actor, received, vehicle_id=vehicle_id, entry_id=entry_id, trust_folder_id=folder_id, record_id=record_id
         )
     except BaseException:
         c.intake.blobs.delete(Area.QUARANTINE, received.key)  # the copy handed to the intake
@@ -137,7 +154,8 @@ def _document_delete(c: Call) -> Created:
 
 def _folder_create(c: Call) -> Created:
     body = parse(FolderIn, c.args, "id")
-    folder = FolderService(c.session, c.ctx).create(c.actor, body.vehicle_id, body.addon_key, body.title)
+    service = FolderService(c.session, c.ctx)
+    folder = service.create(c.actor, body.vehicle_id, body.addon_key, body.title, record_id=kept_id(c, TrustFolder))
     return [(RecordType.FOLDER, client_ref(c.args), folder.id)]
 
 
@@ -154,7 +172,8 @@ def _folder_delete(c: Call) -> Created:
 
 def _item_create(c: Call) -> Created:
     fields = parse(FolderItemIn, c.args, "id", "folder_id").fields(creating=True)
-    item = FolderService(c.session, c.ctx).add_item(c.actor, ref(c.args, "folder_id"), fields)
+    service = FolderService(c.session, c.ctx)
+    item = service.add_item(c.actor, ref(c.args, "folder_id"), fields, record_id=kept_id(c, TrustFolderItem))
     return [(RecordType.FOLDER_ITEM, client_ref(c.args), item.id)]
 
 
@@ -171,7 +190,8 @@ def _item_delete(c: Call) -> Created:
 
 def _workshop_request(c: Call) -> Created:
     body = parse(AccessRequestIn, c.args, "id")
-    view = WorkshopService(c.session, c.ctx).request(c.actor, body.public_token, body.org_id)
+    service = WorkshopService(c.session, c.ctx)
+    view = service.request(c.actor, body.public_token, body.org_id, record_id=kept_id(c, WorkshopGrant))
     return [(RecordType.WORKSHOP_GRANT, client_ref(c.args), view.grant.id)]
 
 

@@ -214,6 +214,10 @@ class SyncRepository:
         )
         return set(self.session.scalars(union(*parts)).all())
 
+    def id_taken(self, model: type[Any], ref: uuid.UUID) -> bool:
+        """Whether a record of ``model``'s table has the id (any account's, soft-deleted rows too)."""
+        return self.session.scalar(select(exists().where(model.id == ref))) is True
+
     def aliases(self, user_id: uuid.UUID, refs: Sequence[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
         if not refs:
             return {}

@@ -166,6 +166,10 @@ class SyncService:
             id_map: dict[str, str] = {}
             for record_type, client_id, server_id in created:
                 if client_id is not None and client_id != server_id:
+                    # a server id (a record of the type had the client's id, or entry.revise): when the account uses
+                    # the id now (a concurrent push made its record since the check), the id names that one: undone
+                    if self.repo.ids_in_use(actor.user_id, [client_id]):
+                        raise DomainError(ErrorCode.CONFLICT, message=_ID_IN_USE)
                     id_map[str(client_id)] = str(server_id)
                     if not self.repo.add_aliases(actor.user_id, record_type, [(client_id, server_id)], now):
                         # the account took the id since the check (a concurrent push): this create is undone
@@ -189,8 +193,9 @@ class SyncService:
     def _check_new_id(self, actor: Actor, mutation: Mutation) -> None:
         """409 ``conflict`` for a create whose id the account uses already (the same id twice, or the id of one of
         its records): a second record under it would re-point or lose what the id names. Before the handler, so a
-        rejected create does no work (a document's blob is not copied). Another account's id is free to take: it
-        gets an alias (resolved for this account only) and the record a server id."""
+        rejected create does no work (a document's blob is not copied). A create keeps its id when no record of its
+        type has it (``mutations.kept_id``); another account's id gets an alias (resolved for this account only)
+        and the record a server id."""
         mine = client_ref(mutation.args)  # 422 for a malformed id, before anything is written
         if mine is not None and self.repo.ids_in_use(actor.user_id, [mine]):
             raise DomainError(ErrorCode.CONFLICT, message=_ID_IN_USE)

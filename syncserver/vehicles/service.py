@@ -112,8 +112,17 @@ class VehicleService:
         return VehicleView(access, vin, mask_from_parts(v.vin_prefix3, v.vin_last4), meta, light)
 
     # commands -------------------------------------------------------------------------------------
-    def create(self, actor: Actor, vin_raw: str, fields: Mapping[str, Any], org_id: uuid.UUID | None) -> VehicleView:
-        """Create a vehicle (422 ``invalid_vin_format``; 403 ``vehicle_limit_reached`` / ``forbidden``)."""
+    def create(
+        self,
+        actor: Actor,
+        vin_raw: str,
+        fields: Mapping[str, Any],
+        org_id: uuid.UUID | None,
+        *,
+        record_id: uuid.UUID | None = None,
+    ) -> VehicleView:
+        """Create a vehicle (422 ``invalid_vin_format``; 403 ``vehicle_limit_reached`` / ``forbidden``), under
+        ``record_id`` when given (a sync client's id no record has: ARCHITECTURE "Ids"), else a new UUIDv7."""
         vin = parse_vin(vin_raw)
         now = self.ctx.clock.now()
         if org_id is not None:
@@ -123,7 +132,7 @@ class VehicleService:
             self.repo.lock_user(actor.user_id)
             if self.repo.count_owned(actor.user_id) >= vehicle_allowance(self.session, actor.user_id):
                 raise DomainError(ErrorCode.VEHICLE_LIMIT_REACHED)
-        vehicle_id = uuid7()
+        vehicle_id = record_id or uuid7()
         vehicle = Vehicle(
             id=vehicle_id,
             owner_user_id=None if org_id else actor.user_id,

@@ -68,8 +68,12 @@ class WorkshopService:
             metadata={"org_id": str(grant.org_id), **meta},
         )
 
-    def request(self, actor: Actor, public_token: str, org_id: uuid.UUID) -> GrantView:
-        """Ask for access in the name of a workshop org the caller is an approved member of (idempotent)."""
+    def request(
+        self, actor: Actor, public_token: str, org_id: uuid.UUID, *, record_id: uuid.UUID | None = None
+    ) -> GrantView:
+        """Ask for access in the name of a workshop org the caller is an approved member of (idempotent: an open
+        request is answered as it is). A new request gets ``record_id`` when given (a sync client's id no grant
+        has), else a new UUIDv7."""
         org = self.repo.get_org(org_id)
         if (
             org is None
@@ -85,7 +89,7 @@ class WorkshopService:
             return self._view(existing)
         now = self.ctx.clock.now()
         grant = WorkshopGrant(
-            id=uuid7(),
+            id=record_id or uuid7(),
             vehicle_id=vehicle.id,
             org_id=org_id,
             requested_by_user_id=actor.user_id,

@@ -394,6 +394,27 @@ def test_file_attached_offline_is_uploaded_and_its_status_syncs_back(
     assert record.scan_status == server_status
 
 
+def test_records_made_offline_keep_their_ids(device: Device, live: LiveServer, tmp_path: Path) -> None:
+    """ARCHITECTURE "Ids": the server keeps the ids a device made offline (free ones), so nothing is mapped: the
+    replica rows stay under their ids (the document with its local file) and another device pulls the same ids."""
+    vault, engine = device("e2e-ids@example.org")
+    vehicle = VehicleRepository(vault).add(_vin(23), nickname="Eigene Id")
+    pdf = tmp_path / "rechnung.pdf"
+    pdf.write_bytes(make_pdf(["Rechnung", "Eigene Id"]))
+    document = DocumentRepository(vault).attach(vehicle.id, pdf)
+    report = engine.sync_once()
+    assert (report.applied, report.rejected, report.id_map) == (2, 0, {})
+    record = DocumentRepository(vault).get(document.id)
+    assert record is not None
+    assert (record.synced, record.has_local_blob, record.upload_state) == (True, True, "uploaded")
+    assert engine.client.request("GET", f"/documents/{document.id}").json()["id"] == document.id
+    assert list(_dump(vault)["vehicle"]) == [vehicle.id]
+    other, other_engine = device("e2e-ids@example.org")
+    other_engine.sync_once()
+    assert list(_dump(other)["vehicle"]) == [vehicle.id]
+    assert list(_dump(other)["document"]) == [document.id]
+
+
 def test_file_attached_offline_is_scanned_by_clamd_and_clean_syncs_back(
     device: Device,
     live: LiveServer,

@@ -44,12 +44,13 @@ class TestMeta:
 
 
 class TestPush:
-    def test_applied_with_rows_and_id_map(self, client: TestClient, app: FastAPI) -> None:
+    def test_applied_with_rows_under_the_clients_id(self, client: TestClient, app: FastAPI) -> None:
+        """A free client id is kept (ARCHITECTURE "Ids"): no id_map; taken ids: ``test_sync_create_ids``."""
         device = Device(client, sign_in(app))
         local_id = str(uuid.uuid4())
         result = device.one("vehicle.create", id=local_id, vin=VIN, nickname="Golf")
-        assert result["status"] == "applied"
-        server_id = result["id_map"][local_id]
+        assert (result["status"], result["id_map"]) == ("applied", {})
+        server_id = local_id
         vehicle = next(r for r in result["rows"] if r["type"] == "vehicle")
         assert vehicle["id"] == server_id
         assert vehicle["data"]["vin"] == VIN

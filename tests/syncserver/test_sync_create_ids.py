@@ -3,8 +3,10 @@
 ARCHITECTURE "Ids"/"Sync protocol": every mutation gets its own answer and a rejection never blocks the ones
 after it. A create whose id the account already used (the same id twice in one push, again in a later push,
 or the id of one of its own records) is answered ``rejected`` with ``conflict``: it creates nothing and the id
-keeps naming the record that had it first. An id that names another account's record gets an alias to a record
-of its own (as in entry runs), and the answer shows nothing of the other record. ``entry.create`` runs are
+keeps naming the record that had it first. A free id (no record of the type has it) is kept: the record has the
+client's id on the server and in the pull (all but ``entry.revise``, whose new version gets a server id). An id that
+names another account's record gets an alias to a record of its own (as in entry runs), and the answer shows nothing
+of the other record. ``entry.create`` runs are
 covered in ``test_sync_entry_batch``."""
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from syncserver.models.sync import SyncIdAlias
 from syncserver.models.vehicle import Vehicle
 from syncserver.models.workshop import WorkshopGrant
 from tests.syncserver.support import db_session, sign_in
-from tests.syncserver.test_sync_support import ENTRY, Device, workshop_member
+from tests.syncserver.test_sync_support import ENTRY, Device, replica, workshop_member
 
 PDF = b"%PDF-1.4\n" + b"0123456789" * 200 + b"\n%%EOF\n"
 SLOTS = 3  # creates per scenario the services would all accept (distinct titles, VINs, entries, vehicles)
@@ -63,6 +65,7 @@ class Scenario:
     record_type: str
     model: type[Any]
     prepare: Callable[[TestClient, FastAPI], tuple[Device, Callable[[int], dict[str, Any]]]]
+    keeps: bool = True  # the record keeps a free client id (entry.revise: a server id and an alias)
 
     def count(self, app: FastAPI) -> int:
         with db_session(app) as session:
@@ -120,7 +123,7 @@ def _prepare_request(client: TestClient, app: FastAPI) -> tuple[Device, Callable
 
 SCENARIOS = [
     Scenario("vehicle.create", "vehicle", Vehicle, _prepare_vehicle),
-    Scenario("entry.revise", "entry", VehicleEntry, _prepare_revise),
+    Scenario("entry.revise", "entry", VehicleEntry, _prepare_revise, keeps=False),
     Scenario("document.attach", "document", Document, _prepare_document),
     Scenario("folder.create", "folder", TrustFolder, _prepare_folder),
     Scenario("folder_item.create", "folder_item", TrustFolderItem, _prepare_item),
@@ -150,10 +153,12 @@ class TestReusedCreateId:
         assert _codes(results) == [("applied", None), ("rejected", "conflict"), ("applied", None)]
         assert (results[1]["rows"], results[1]["id_map"]) == ([], {})
         assert scenario.count(app) == before + 2  # the rejected create wrote nothing
-        first = results[0]["id_map"][mine]
+        first = results[0]["id_map"].get(mine, mine)
+        assert (first == mine) is scenario.keeps
         with db_session(app) as session:  # the id keeps naming the record that had it first
             aliases = session.execute(select(SyncIdAlias.client_ref, SyncIdAlias.server_id)).all()
-            assert [str(s) for c, s in aliases if str(c) == mine] == [first]
+            assert [str(s) for c, s in aliases if str(c) == mine] == ([] if scenario.keeps else [first])
+            assert session.get(scenario.model, uuid.UUID(first)) is not None
         again = device.push(*[device.mutation(scenario.name, id=mine, **args(1))])  # and in the next push
         assert _codes(again) == [("rejected", "conflict")]
 
@@ -211,16 +216,18 @@ class TestAliasResolution:
         )
         assert _codes([created, twin, renamed]) == [("applied", None), ("rejected", "conflict"), ("applied", None)]
         vehicle = next(r for r in renamed["rows"] if r["type"] == "vehicle")
-        assert (vehicle["id"], vehicle["data"]["nickname"]) == (created["id_map"][mine], "Umbenannt")
+        assert (vehicle["id"], vehicle["data"]["nickname"]) == (mine, "Umbenannt")
+        assert created["id_map"] == {}
 
-    def test_an_alias_taken_since_the_check_rejects_only_its_mutation(self, client: TestClient, app: FastAPI) -> None:
-        """A concurrent push of the same account that took the alias between the check and the insert (the
-        check is patched out here): that mutation is rolled back, the rest of the push applies (PostgreSQL too)."""
+    def test_an_id_taken_since_the_check_rejects_only_its_mutation(self, client: TestClient, app: FastAPI) -> None:
+        """A concurrent push of the same account that made a vehicle under the id between the check and the create
+        (the check is patched out here): the create, which got a server id, is rolled back, and no alias re-points
+        the id; the rest of the push applies (PostgreSQL too)."""
         device = Device(client, sign_in(app, role=Role.VIP))
         mine = str(uuid.uuid4())
         device.one("vehicle.create", id=mine, vin=_vin())
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr("syncserver.sync.repository.SyncRepository.ids_in_use", lambda *_: set())
+            patch.setattr("syncserver.sync.service.SyncService._check_new_id", lambda *_: None)
             results = device.push(
                 device.mutation("vehicle.create", id=mine, vin=_vin()),
                 device.mutation("vehicle.create", id=str(uuid.uuid4()), vin=_vin()),
@@ -228,6 +235,25 @@ class TestAliasResolution:
         assert _codes(results) == [("rejected", "conflict"), ("applied", None)]
         with db_session(app) as session:
             assert session.scalar(select(func.count()).select_from(Vehicle)) == 2
+            assert session.scalar(select(func.count()).select_from(SyncIdAlias)) == 0
+
+    def test_an_alias_taken_since_the_check_rejects_only_its_mutation(self, client: TestClient, app: FastAPI) -> None:
+        """A concurrent push of the same account that took the alias between the checks and the insert (both
+        patched out here): that mutation is rolled back, the rest of the push applies (PostgreSQL too)."""
+        other = Device(client, sign_in(app, role=Role.VIP))
+        foreign = _created(other, "vehicle.create", vin=_vin())  # another account's: an alias for this one
+        device = Device(client, sign_in(app, role=Role.VIP))
+        (first,) = device.push(device.mutation("vehicle.create", id=foreign, vin=_vin()))
+        assert first["id_map"][foreign] != foreign
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr("syncserver.sync.repository.SyncRepository.ids_in_use", lambda *_: set())
+            results = device.push(
+                device.mutation("vehicle.create", id=foreign, vin=_vin()),
+                device.mutation("vehicle.create", id=str(uuid.uuid4()), vin=_vin()),
+            )
+        assert _codes(results) == [("rejected", "conflict"), ("applied", None)]
+        with db_session(app) as session:
+            assert session.scalar(select(func.count()).select_from(Vehicle)) == 3
 
     def test_an_entry_runs_alias_taken_since_its_check_keeps_the_first(self, client: TestClient, app: FastAPI) -> None:
         other = Device(client, sign_in(app))
@@ -242,3 +268,25 @@ class TestAliasResolution:
         with db_session(app) as session:
             alias = select(SyncIdAlias.server_id).where(SyncIdAlias.client_ref == uuid.UUID(foreign))
             assert [str(s) for s in session.scalars(alias)] == [first["id_map"][foreign]]
+
+
+class TestKeptClientId:
+    def test_a_free_id_is_kept_on_the_server_and_in_the_pull(
+        self, client: TestClient, app: FastAPI, scenario: Scenario
+    ) -> None:
+        """ARCHITECTURE "Ids": the record made where it was created keeps its id, so the device has nothing to map."""
+        if not scenario.keeps:
+            pytest.skip("a new entry version gets a server id")
+        device, args = scenario.prepare(client, app)
+        mine = str(uuid.uuid4())
+        result = device.one(scenario.name, id=mine, **args(0))
+        assert (result["status"], result["id_map"]) == ("applied", {}), result
+        assert mine in {r["id"] for r in result["rows"] if r["type"] == scenario.record_type}
+        with db_session(app) as session:
+            assert session.get(scenario.model, uuid.UUID(mine)) is not None
+            assert session.scalar(select(func.count()).select_from(SyncIdAlias)) == 0
+        pulled = replica(device.pull_all())
+        assert (scenario.record_type, mine) in pulled
+        assert pulled[(scenario.record_type, mine)]["id"] == mine
+        later = device.one(scenario.name, id=str(uuid.uuid4()), **args(1))  # not blocked: a new id of its own
+        assert later["status"] == "applied", later

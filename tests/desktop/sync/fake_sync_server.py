@@ -56,7 +56,7 @@ class FakeSyncServer:
     drop_next_push_response: int = 0
     requests: list[str] = field(default_factory=list)
     push_applied: int = 0
-    assign_document_ids: bool = False  # like the real server: documents get the server's id, answered in id_map
+    assign_document_ids: bool = False  # like the real server for a taken id: a server id, answered in id_map
 
     # -- plumbing ------------------------------------------------------------------------------------
 

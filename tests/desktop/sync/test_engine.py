@@ -305,6 +305,46 @@ def test_document_under_the_servers_id_keeps_its_local_blob(
     assert dump(vault) == server.view("alice")
 
 
+def test_records_the_server_keeps_under_their_local_ids_stay_in_place(
+    device: Device, server: FakeSyncServer, tmp_path: Path
+) -> None:
+    """The server keeps a free client id (ARCHITECTURE "Ids"): an ``applied`` answer whose row has the local id
+    updates the local row in place. Nothing is deleted and re-inserted, so the document keeps its local-only
+    columns (the encrypted file's pointer, the upload state, its place in the list) and the id never changes."""
+    vault, engine = device("alice")
+    vehicle = VehicleRepository(vault).add(VIN, nickname="Golf")
+    path = tmp_path / "rechnung.pdf"
+    path.write_bytes(b"%PDF-1.4 " + bytes(range(256)) * 8)
+    local = DocumentRepository(vault).attach(vehicle.id, path)
+    with vault.session() as session:
+        attached_at = session.get_one(Document, local.id).created_at
+    statements: list[str] = []
+
+    def on_execute(conn: object, cursor: object, statement: str, *_: object) -> None:
+        statements.append(statement)
+
+    event.listen(vault.engine, "before_cursor_execute", on_execute)
+    try:
+        report = engine.sync_once()
+    finally:
+        event.remove(vault.engine, "before_cursor_execute", on_execute)
+    assert report.applied == 2
+    assert report.id_map == {}
+    deletes = [s for s in statements if s.lstrip().upper().startswith("DELETE")]
+    assert deletes  # the answered mutations leave the outbox ...
+    assert all("outbox" in s for s in deletes)  # ... and nothing else is deleted
+    assert VehicleRepository(vault).get(vehicle.id) is not None
+    synced = DocumentRepository(vault).get(local.id)
+    assert synced is not None
+    assert (synced.has_local_blob, synced.upload_state) == (True, "uploaded")
+    assert [d.id for d in DocumentRepository(vault).list(vehicle.id)] == [local.id]
+    with vault.session() as session:
+        assert session.get_one(Document, local.id).created_at == attached_at
+    engine.sync_once()  # the pulled rows of the same ids change nothing local either
+    assert DocumentRepository(vault).get(local.id).has_local_blob  # type: ignore[union-attr]
+    assert dump(vault) == server.view("alice")
+
+
 def test_network_error_during_push_keeps_the_outbox(device: Device, server: FakeSyncServer) -> None:
     vault, engine = device("alice")
     VehicleRepository(vault).add(VIN)

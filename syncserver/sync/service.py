@@ -17,6 +17,7 @@ from operator import itemgetter
 from typing import Any
 
 from pydantic_core import to_json, to_jsonable_python
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from shared import PROTOCOL_VERSION, SCHEMA_VERSION
@@ -184,6 +185,19 @@ class SyncService:
                 capture.rollback_to(self.session, position)
             return MutationResult(
                 mutation_id=mutation.mutation_id, status=ResultStatus.REJECTED, code=exc.code.value, message=exc.message
+            )
+        except IntegrityError:
+            if mutation.name not in CREATES:
+                raise
+            # a create that kept the client's id lost a race for it (another push inserted a record under the id
+            # between the check and the insert): only this mutation is undone, answered like a taken id
+            savepoint.rollback()
+            capture.rollback_to(self.session, position)
+            return MutationResult(
+                mutation_id=mutation.mutation_id,
+                status=ResultStatus.REJECTED,
+                code=ErrorCode.CONFLICT.value,
+                message=_ID_IN_USE,
             )
         renderer = Renderer(self.session, self.ctx, actor, now)
         rendered = renderer.render(dict.fromkeys((n.record_type, n.record_id) for n in notes))

@@ -237,6 +237,23 @@ class TestAliasResolution:
             assert session.scalar(select(func.count()).select_from(Vehicle)) == 2
             assert session.scalar(select(func.count()).select_from(SyncIdAlias)) == 0
 
+    def test_a_free_id_taken_since_the_check_rejects_only_its_mutation(self, client: TestClient, app: FastAPI) -> None:
+        """Another account's push inserted a vehicle under the id after this create found it free (the checks are
+        patched out here, so the insert meets the primary key): no 500 for the push, only this mutation is
+        rejected ``conflict`` and the rest applies (PostgreSQL too: the savepoint keeps the session usable)."""
+        other = Device(client, sign_in(app, role=Role.VIP))
+        taken = _vehicle(other)["id"]
+        device = Device(client, sign_in(app, role=Role.VIP))
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr("syncserver.sync.repository.SyncRepository.id_taken", lambda *_: False)
+            results = device.push(
+                device.mutation("vehicle.create", id=taken, vin=_vin()),
+                device.mutation("vehicle.create", id=str(uuid.uuid4()), vin=_vin()),
+            )
+        assert _codes(results) == [("rejected", "conflict"), ("applied", None)]
+        with db_session(app) as session:
+            assert session.scalar(select(func.count()).select_from(Vehicle)) == 2
+
     def test_an_alias_taken_since_the_check_rejects_only_its_mutation(self, client: TestClient, app: FastAPI) -> None:
         """A concurrent push of the same account that took the alias between the checks and the insert (both
         patched out here): that mutation is rolled back, the rest of the push applies (PostgreSQL too)."""

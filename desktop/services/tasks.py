@@ -78,6 +78,7 @@ class TaskRunner(QObject):
         self._turn = threading.local()  # ``held``: this thread owns the DB worker's turn (or is the DB worker)
         self._error_handler: Callable[[BaseException], None] = _log_error
         self._running = 0
+        self._closed = False
         self._finished.connect(self._deliver)
 
     @classmethod
@@ -101,7 +102,14 @@ class TaskRunner(QObject):
         *,
         kind: Kind = "db",
     ) -> None:
-        """Run ``fn`` on the ``kind`` worker; the callbacks run on the GUI thread."""
+        """Run ``fn`` on the ``kind`` worker; the callbacks run on the GUI thread.
+
+        After :meth:`shutdown` (the app is closing) the work is dropped: a timer or signal that fires during
+        teardown (a status refresh, say) must not raise from the event loop.
+        """
+        if self._closed:
+            log.debug("task dropped after shutdown", extra={"event_type": "task_dropped"})
+            return
         executor = {"db": self._db, "net": self._net, "sync": self._sync}[kind]
         self._running += 1
         self.busy_changed.emit(self._running)
@@ -165,6 +173,7 @@ class TaskRunner(QObject):
         """Stop accepting work; with ``wait`` the running tasks finish first (their results are dropped).
 
         The sync thread stops before the DB worker, so a finishing sync still gets its vault turns."""
+        self._closed = True
         self._net.shutdown(wait=wait, cancel_futures=True)
         self._sync.shutdown(wait=wait, cancel_futures=True)
         self._db.shutdown(wait=wait)

@@ -424,6 +424,10 @@ class VehicleFileView(QWidget):
             self.records.load_vehicle_file(self.vehicle_id, self._loaded)
         if any(changes.touches(k, self.vehicle_id) for k in (ENTRIES, DOCUMENTS)):
             self.entries.load(self.vehicle_id)
+        panel = self.master.qr_panel
+        if changes.touches(VEHICLES, self.vehicle_id) and panel is not None and getattr(panel, "state", 0) is None:
+            # a vehicle made offline keeps its id once synced: its public token exists now, ask again
+            panel.reload()  # type: ignore[attr-defined]
 
     def edit_vehicle(self) -> VehicleDialog | None:
         if self.data is None:

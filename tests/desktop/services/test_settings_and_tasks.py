@@ -88,6 +88,18 @@ class TestTaskRunner:
         assert sorted(seen) == [("db", True), ("net", True)]
         assert runner.running == 0
 
+    def test_work_after_shutdown_is_dropped_quietly(self, qtbot: QtBot) -> None:
+        """A timer firing while the app closes (a status refresh) must not raise from the event loop."""
+        runner = TaskRunner()
+        runner.shutdown()
+        ran: list[str] = []
+        errors: list[BaseException] = []
+        runner.set_error_handler(errors.append)
+        for kind in ("db", "net", "sync"):
+            runner.run_in_background(lambda k=kind: ran.append(k), ran.append, errors.append, kind=kind)  # type: ignore[arg-type]
+        qtbot.wait(50)
+        assert (ran, errors, runner.running) == ([], [], 0)
+
     def test_errors_without_on_failure_go_to_the_default_handler(self, qtbot: QtBot) -> None:
         runner = TaskRunner()
         errors: list[BaseException] = []

@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from desktop.services.changes import COLLECTIONS, VEHICLES, ChangeSet
-from desktop.services.records_service import RecordsService
+from desktop.services.records_service import RecordsService, open_vault
 from desktop.services.tasks import TaskRunner, default_runner
 from desktop.store import collections as store
 from desktop.store.vault import Vault
@@ -51,10 +51,7 @@ class CollectionsService(QObject):
         return self._runner or default_runner()
 
     def _vault(self) -> Vault:
-        vault = self._vault_source()
-        if vault is None:
-            raise RuntimeError("the vault is not open")
-        return vault
+        return open_vault(self._vault_source)
 
     def load(self, then: Done, fail: Failure) -> None:
         """``then(list[Collection])`` from the replica (works offline)."""

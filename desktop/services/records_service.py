@@ -39,6 +39,14 @@ class NoVaultError(RuntimeError):
     """The vault is not open (signed out or locked)."""
 
 
+def open_vault(vault_source: Callable[[], Vault | None]) -> Vault:
+    """The open vault of ``vault_source``; :class:`NoVaultError` when signed out or locked."""
+    vault = vault_source()
+    if vault is None:
+        raise NoVaultError("the vault is not open")
+    return vault
+
+
 @dataclass(frozen=True, slots=True)
 class VehicleFileData:
     """What the vehicle file shows besides the timeline: the record, the server's trust summary, pending flag."""
@@ -63,10 +71,7 @@ class RecordsService(QObject):
         self.documents.failed.connect(self.failed.emit)
 
     def _vault(self) -> Vault:
-        vault = self._vault_source()
-        if vault is None:
-            raise NoVaultError("the vault is not open")
-        return vault
+        return open_vault(self._vault_source)
 
     def _run(
         self,

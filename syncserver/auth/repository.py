@@ -103,7 +103,7 @@ class AuthRepository:
         return (row[0], row[1], row[2]) if row else None
 
     def access_check(self, token_hash: str, required_consents: dict[str, str]) -> Row[Any] | None:
-        """The columns ``SessionManager.authenticate`` decides on, for the access token with ``token_hash``,
+        """The columns ``SessionManager.authenticate_account`` decides on, for the access token with ``token_hash``,
         plus ``consents_accepted``: how many of ``required_consents`` the account accepted."""
         statement = _access_check_with_consent(tuple(sorted(required_consents.items())))
         return self.session.connection().execute(statement, {"token_hash": token_hash}).first()

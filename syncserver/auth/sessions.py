@@ -137,13 +137,9 @@ class SessionManager:
                 return False
         return True
 
-    def authenticate(self, access_token: str) -> Actor | None:
-        """The actor of a valid access token, or None (unknown, expired, revoked, idle)."""
-        account = self.authenticate_account(access_token)
-        return account.actor if account is not None else None
-
     def authenticate_account(self, access_token: str) -> SignedInAccount | None:
-        """:meth:`authenticate` plus the account's ``/auth/me`` columns, from the same single query."""
+        """The actor of a valid access token plus the account's ``/auth/me`` columns, from one query; None for an
+        unknown, expired, revoked or idle token."""
         if not access_token or len(access_token) > 256:
             return None
         required = self.ctx.settings.consent_versions

@@ -80,10 +80,8 @@ def logout(actor: CurrentActor, session: SessionDep, ctx: ContextDep) -> OkOut:
     return OkOut()
 
 
-def _me_answer(actor: Actor, account: SignedInAccount | None, session: Session, ctx: ServerContext) -> Response:
-    if account is None or account.actor != actor:  # not read with this request's access check
-        user = AuthService(session, ctx).me(actor)
-        account = SignedInAccount(actor, user.email, user.has_password, user.created_at)
+def _me_answer(account: SignedInAccount, session: Session, ctx: ServerContext) -> Response:
+    actor = account.actor
     body = MeOut(
         user_id=actor.user_id,
         role=actor.role.value,
@@ -106,8 +104,9 @@ async def me(actor: CurrentActor, request: Request, session: SessionDep, ctx: Co
     one ``run_db_work`` call (inline on SQLite), so the answer needs no worker-thread hop for response
     validation or the session teardown (clients poll it).
     """
-    account = getattr(request.state, "ltc_signed_in", None)
-    return await run_db_work(ctx.db, session, _me_answer, actor, account, session, ctx)
+    account: SignedInAccount = request.state.ltc_signed_in  # left there by CurrentActor's access check
+    assert account.actor == actor
+    return await run_db_work(ctx.db, session, _me_answer, account, session, ctx)
 
 
 @router.post("/password", response_model=OkOut)

@@ -65,12 +65,6 @@ def _access_check_with_consent(required: tuple[tuple[str, str], ...]) -> Select[
     return _ACCESS_CHECK.add_columns(accepted.label("consents_accepted"))
 
 
-#: What ``/auth/me`` shows of the account, built once.
-_ME = select(
-    User.id, User.role, User.email, User.password_hash.is_not(None).label("has_password"), User.created_at
-).where(User.id == bindparam("user_id"))
-
-
 class AuthRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -107,10 +101,6 @@ class AuthRepository:
         plus ``consents_accepted``: how many of ``required_consents`` the account accepted."""
         statement = _access_check_with_consent(tuple(sorted(required_consents.items())))
         return self.session.connection().execute(statement, {"token_hash": token_hash}).first()
-
-    def me_row(self, user_id: uuid.UUID) -> Row[Any] | None:
-        """id, role, email, has_password, created_at of the account (``/auth/me``)."""
-        return self.session.connection().execute(_ME, {"user_id": user_id}).first()
 
     def mark_refresh_used(self, token_id: uuid.UUID, at: datetime) -> bool:
         """Spend a refresh token; False if it was already spent (atomic across processes)."""

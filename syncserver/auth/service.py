@@ -11,9 +11,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 from email.message import EmailMessage
-from typing import Any
 
-from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 from shared.errors import DomainError, ErrorCode
@@ -239,13 +237,6 @@ class AuthService:
             target_type=TargetType.USER,
             target_id=user.id,
         )
-
-    def me(self, actor: Actor) -> Row[Any]:
-        """The account's ``/auth/me`` columns (one prebuilt query; 401 if the account is gone)."""
-        row = self.repo.me_row(actor.user_id)
-        if row is None:
-            raise DomainError(ErrorCode.UNAUTHORIZED)
-        return row
 
     def current_user(self, actor: Actor) -> User:
         user = self.users.get(actor.user_id)
